@@ -1,0 +1,38 @@
+package fr.ent.keycloak.common;
+
+/**
+ * Names of the user attributes that the pack keeps on each student (see {@code DESIGN.md}). The SupAnn and eduPerson
+ * names keep their standard spelling; the pack's own attributes start with {@code ent}.
+ */
+public final class EntAttributes {
+
+    /** Student number ({@code student_number}). */
+    public static final String STUDENT_NUMBER = "supannEtuId";
+    /** National student identifier, 11 characters ({@code ine}). */
+    public static final String INE = "supannCodeINE";
+    /** Start year of the latest academic year of enrolment ({@code last_academic_year}). */
+    public static final String LAST_ACADEMIC_YEAR = "supannEtuAnneeInscription";
+    /** Personal email address, where activation mail goes ({@code personal_email}). */
+    public static final String PERSONAL_EMAIL = "supannMailPerso";
+    /** Birth date as {@code YYYYMMDD} ({@code birth_date}). */
+    public static final String DATE_OF_BIRTH = "schacDateOfBirth";
+    /** Always {@code student} for imported students. */
+    public static final String AFFILIATION = "eduPersonAffiliation";
+    /** The value of {@link #AFFILIATION} for students. */
+    public static final String AFFILIATION_STUDENT = "student";
+    /** Lifecycle state, one of {@link AccountState}. */
+    public static final String ACCOUNT_STATE = "entAccountState";
+    /** When the enrolment fee was paid, ISO-8601 instant ({@code fee_paid_at}). */
+    public static final String FEE_PAID_AT = "entFeePaidAt";
+    /** Version of the IT charter the student accepted. */
+    public static final String CHARTER_VERSION = "entCharterVersion";
+    /** When the student accepted the IT charter, ISO-8601 instant. */
+    public static final String CHARTER_ACCEPTED_AT = "entCharterAcceptedAt";
+    /** External address university mail is forwarded to; empty means no forwarding. */
+    public static final String MAIL_FORWARDING_ADDRESS = "mailForwardingAddress";
+
+    /** The token claim carrying {@link #ACCOUNT_STATE}. */
+    public static final String ACCOUNT_STATE_CLAIM = "ent_account_state";
+
+    private EntAttributes() {}
+}

@@ -1,0 +1,61 @@
+package fr.ent.keycloak.it.support;
+
+import java.util.Map;
+
+/**
+ * Everything a test run needs, started once per test JVM: the enrolment database (PostgreSQL), the SMTP server
+ * (GreenMail) and the Keycloak server wired to both through the realm file's placeholders.
+ */
+final class EntEnvironment implements AutoCloseable {
+
+    final EnrolmentDatabase enrolmentDatabase;
+    final MailServer mail;
+    final KeycloakServer keycloak;
+
+    private EntEnvironment(EnrolmentDatabase enrolmentDatabase, MailServer mail, KeycloakServer keycloak) {
+        this.enrolmentDatabase = enrolmentDatabase;
+        this.mail = mail;
+        this.keycloak = keycloak;
+    }
+
+    static EntEnvironment start() {
+        EnrolmentDatabase database = EnrolmentDatabase.start(ItSettings.enrolmentDdl());
+        MailServer mail = null;
+        try {
+            mail = MailServer.start();
+            KeycloakServer keycloak = KeycloakServer.start(
+                    ItSettings.keycloakHome(),
+                    ItSettings.realmFile(),
+                    Map.of(
+                            "ENT_SMTP_HOST", "127.0.0.1",
+                            "ENT_SMTP_PORT", Integer.toString(mail.smtpPort()),
+                            "ENT_ENROLMENT_JDBC_URL", database.jdbcUrl(),
+                            "ENT_ENROLMENT_DB_USER", database.user(),
+                            "ENT_ENROLMENT_DB_PASSWORD", database.password()),
+                    ItSettings.outputDir().resolve("keycloak-server.log"));
+            EntEnvironment environment = new EntEnvironment(database, mail, keycloak);
+            // stop the server even when the test JVM is interrupted (Ctrl-C on mvn)
+            Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "ent-it-shutdown"));
+            return environment;
+        } catch (RuntimeException e) {
+            if (mail != null) {
+                mail.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private boolean closed;
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        keycloak.close();
+        mail.close();
+        enrolmentDatabase.close();
+    }
+}

@@ -1,0 +1,238 @@
+package fr.ent.keycloak.it.support;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
+/**
+ * The official Keycloak distribution, started as a process with {@code bin/kc.sh} exactly as a university would run
+ * it, with the pack's jars in {@code providers/} and the demo realm imported. Its output goes to a log file under
+ * {@code target/}.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+    public static final String REALM = "ent";
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final int httpPort;
+    private final int managementPort;
+    private final Path log;
+    private final Process process;
+    private Keycloak admin;
+
+    private KeycloakServer(Path home, int httpPort, int managementPort, Path log, Process process) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts the distribution on free ports with an empty database and the realm file imported.
+     *
+     * @param environment variables for the server, including the ones the realm file's placeholders read
+     */
+    static KeycloakServer start(Path home, Path realmFile, Map<String, String> environment, Path log) {
+        try {
+            Path data = home.resolve("data");
+            deleteRecursively(data);
+            Files.createDirectories(data.resolve("import"));
+            Files.copy(realmFile, data.resolve("import").resolve(realmFile.getFileName()));
+            Files.createDirectories(log.getParent());
+
+            int httpPort = FreePorts.next();
+            int managementPort = FreePorts.next();
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-port=" + httpPort,
+                            "--http-management-port=" + managementPort,
+                            "--health-enabled=true",
+                            "--import-realm")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            Map<String, String> env = builder.environment();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+            env.putAll(environment);
+
+            Instant started = Instant.now();
+            KeycloakServer server = new KeycloakServer(home, httpPort, managementPort, log, builder.start());
+            server.awaitReady(started);
+            System.out.printf(
+                    "[ENT IT] Keycloak ready on %s in %d s (log: %s)%n",
+                    server.baseUrl(), Duration.between(started, Instant.now()).toSeconds(), log);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start Keycloak from " + home, e);
+        }
+    }
+
+    private void awaitReady(Instant started) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw failedToStart("Keycloak exited with code " + process.exitValue() + " during start-up");
+            }
+            if (Duration.between(started, Instant.now()).compareTo(START_TIMEOUT) > 0) {
+                close();
+                throw failedToStart("Keycloak was not ready after " + START_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw failedToStart("Interrupted while waiting for Keycloak");
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private IllegalStateException failedToStart(String why) {
+        return new IllegalStateException(why + ". Last lines of " + log + ":\n" + tail(0, 80));
+    }
+
+    /** {@code http://localhost:<port>}, the address students and admins use. */
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    /** Health and metrics interface. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** An admin client logged in to the master realm as the bootstrap administrator; shared, do not close it. */
+    public synchronized Keycloak admin() {
+        if (admin == null) {
+            admin = KeycloakBuilder.builder()
+                    .serverUrl(baseUrl())
+                    .realm("master")
+                    .clientId("admin-cli")
+                    .username(ADMIN_USER)
+                    .password(ADMIN_PASSWORD)
+                    .build();
+        }
+        return admin;
+    }
+
+    /** The current length of the server log, to read later what the server wrote from now on. */
+    public long logPosition() {
+        try {
+            return Files.size(log);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The last {@code maxLines} lines that the server wrote after {@code position}. */
+    public String tail(long position, int maxLines) {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.min(position, file.length());
+            byte[] bytes = new byte[(int) Math.min(file.length() - start, 8L * 1024 * 1024)];
+            file.seek(file.length() - bytes.length);
+            file.readFully(bytes);
+            Deque<String> lines = new ArrayDeque<>();
+            for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
+                lines.addLast(line);
+                if (lines.size() > maxLines) {
+                    lines.removeFirst();
+                }
+            }
+            return String.join("\n", lines);
+        } catch (IOException e) {
+            return "(server log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the server as an operator would (SIGTERM, which kc.sh forwards), then forcibly after 30 seconds. */
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                System.err.println(
+                        "[ENT IT] Keycloak did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killing it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
