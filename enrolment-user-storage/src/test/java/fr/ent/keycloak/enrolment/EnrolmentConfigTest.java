@@ -1,0 +1,69 @@
+package fr.ent.keycloak.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.provider.ProviderConfigProperty;
+
+class EnrolmentConfigTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://db.example.org:5432/scolarite?sslmode=verify-full",
+                "jdbc:h2:file:./data/enrolment",
+                "  jdbc:postgresql://localhost/ent  "
+            })
+    void acceptsJdbcUrls(String url) {
+        assertThatCode(() -> EnrolmentConfig.validate(model(url))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void refusesAMissingUrl(String url) {
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model(url)))
+                .isInstanceOf(ComponentValidationException.class)
+                .hasMessageContaining("is required");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"postgres://db.example.org/scolarite", "db.example.org:5432", "JDBC:postgresql://x/y"})
+    void refusesUrlsThatAreNotJdbc(String url) {
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model(url)))
+                .isInstanceOf(ComponentValidationException.class)
+                .hasMessageContaining("must start with \"jdbc:\"");
+    }
+
+    @Test
+    void relationDefaultsToTheDesignName() {
+        assertThat(new EnrolmentConfig(model("jdbc:h2:mem:x")).relation()).isEqualTo("ent_enrolment");
+    }
+
+    @Test
+    void databasePasswordIsASecret() {
+        assertThat(EnrolmentConfig.PROPERTIES)
+                .filteredOn(property -> property.getName().equals(EnrolmentConfig.DB_PASSWORD))
+                .singleElement()
+                .satisfies(property -> {
+                    assertThat(property.isSecret()).isTrue();
+                    assertThat(property.getType()).isEqualTo(ProviderConfigProperty.PASSWORD);
+                });
+    }
+
+    private static ComponentModel model(String url) {
+        ComponentModel model = new ComponentModel();
+        if (url != null) {
+            model.put(EnrolmentConfig.JDBC_URL, url);
+        }
+        return model;
+    }
+}
