@@ -45,9 +45,11 @@ public final class EnrolmentDatabase implements AutoCloseable {
         String user = ItSettings.property("ent.it.postgres.user", "postgres");
         String password = ItSettings.property("ent.it.postgres.password", "");
         EmbeddedPostgres embedded = null;
-        if (Boolean.parseBoolean(ItSettings.property("ent.it.postgres.embedded", "false"))
-                || !answers(adminUrl, user, password)) {
-            System.out.println("[ENT IT] No PostgreSQL at " + adminUrl + ": starting an embedded PostgreSQL");
+        boolean forced = Boolean.parseBoolean(ItSettings.property("ent.it.postgres.embedded", "false"));
+        if (forced || !answers(adminUrl, user, password)) {
+            System.out.println("[ENT IT] "
+                    + (forced ? "ent.it.postgres.embedded=true" : "No PostgreSQL answers at " + adminUrl)
+                    + ": starting an embedded PostgreSQL");
             embedded = startEmbedded();
             adminUrl = embedded.getJdbcUrl("postgres", "postgres");
             user = "postgres";
