@@ -19,8 +19,9 @@ import org.keycloak.theme.Theme;
  * <p>Keycloak shows one {@link PolicyError} per password, formatted with {@link MessageFormat} from a message key. To
  * list several rules, the message is composed here from the keys of the pack's bundles (in
  * {@code theme-resources/messages}, so every theme has them, and realm localization texts can override them) and
- * returned as the single parameter of the pattern {@code {0}}, which no bundle defines: every path (login pages,
- * account console, admin REST API) then shows it as it is.
+ * returned as the single parameter of the key {@code {0}}, whose pattern is {@code {0}} in those bundles: the login
+ * pages (which only format keys their bundle knows) and the admin REST API (which falls back to the key as pattern)
+ * both show it as it is.
  */
 final class PasswordMessages {
 

@@ -1,0 +1,158 @@
+package fr.ent.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import fr.ent.keycloak.it.support.EntServerTest;
+import fr.ent.keycloak.it.support.KeycloakServer;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PasswordPolicyTypeRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The ENT password rules on the real server: on the admin REST API and on the login pages, in French and English. */
+@EntServerTest
+class PasswordPolicyIT {
+
+    private static final List<String> POLICIES = List.of(
+            "entPassword",
+            "entPasswordRecommendedLength",
+            "entPasswordMaxLength",
+            "entPasswordForbiddenCharacters",
+            "entPasswordDictionaryCoverage",
+            "entPasswordContextWords");
+
+    @Test
+    void everyEntPolicyIsOfferedAndTheDemoRealmUsesThem(Keycloak admin) {
+        assertThat(admin.serverInfo().getInfo().getPasswordPolicies())
+                .extracting(PasswordPolicyTypeRepresentation::getId)
+                .containsAll(POLICIES);
+        String realmPolicy =
+                admin.realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
+        assertThat(POLICIES).allSatisfy(id -> assertThat(realmPolicy).contains(id + "("));
+    }
+
+    @Test
+    void adminResetWithADictionaryPasswordIsRefusedInFrench(Keycloak admin) {
+        UserResource user = newStudent(admin, null);
+
+        String message = refusal(user, "Soleil2024!");
+
+        assertThat(message)
+                .startsWith("Ce mot de passe ne convient pas.")
+                .contains("mot du dictionnaire")
+                .doesNotContain("entPassword");
+    }
+
+    @Test
+    void adminResetListsEveryBrokenRuleInTheStudentsLanguage(Keycloak admin) {
+        UserResource user = newStudent(admin, "en");
+
+        String message = refusal(user, "azer<");
+
+        assertThat(message)
+                .startsWith("This password cannot be used.")
+                .contains("at least 8 characters (12 or more are recommended)")
+                .contains("at least one digit")
+                .contains("these characters: <")
+                .contains("keyboard sequence")
+                .contains("dictionary word");
+    }
+
+    @Test
+    void adminResetRefusesThePersonalDataOfTheStudent(Keycloak admin) {
+        UserResource user = newStudent(admin, null);
+
+        assertThat(refusal(user, "Hippolyte2007")).contains("vos nom et prénom");
+    }
+
+    @Test
+    void adminResetAcceptsAPassphrase(Keycloak admin) {
+        UserResource user = newStudent(admin, null);
+
+        user.resetPassword(password("cheval-agrafe-batterie-correct7", false));
+
+        assertThat(user.credentials())
+                .extracting(CredentialRepresentation::getType)
+                .contains("password");
+    }
+
+    @Test
+    void studentChoosingAPasswordSeesWhyItIsRefusedThenSucceeds(
+            Keycloak admin, KeycloakServer server, WebDriver browser) {
+        UserResource user = newStudent(admin, null);
+        String username = user.toRepresentation().getUsername();
+        user.resetPassword(password("Provisoire-tmp-4821-qz", true));
+
+        browser.get(server.realmUrl() + "/account");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("Provisoire-tmp-4821-qz");
+        browser.findElement(By.id("kc-login")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
+                .sendKeys("Soleil2024!");
+        browser.findElement(By.id("password-confirm")).sendKeys("Soleil2024!");
+        browser.findElement(By.cssSelector("[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "ne convient pas"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("mot du dictionnaire");
+
+        browser.findElement(By.id("password-new")).sendKeys("cheval-agrafe-batterie-correct7");
+        browser.findElement(By.id("password-confirm")).sendKeys("cheval-agrafe-batterie-correct7");
+        browser.findElement(By.cssSelector("[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("/realms/ent/account"));
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login-actions")));
+        assertThat(browser.getCurrentUrl()).doesNotContain("login-actions");
+    }
+
+    /** A local student (the federation's test data comes with the enrolment issue). */
+    private static UserResource newStudent(Keycloak admin, String locale) {
+        UserRepresentation student = new UserRepresentation();
+        student.setUsername("it-" + UUID.randomUUID().toString().substring(0, 8));
+        student.setFirstName("Hippolyte");
+        student.setLastName("Durand-Vasseur");
+        student.setEmail(student.getUsername() + "@example.org");
+        student.setEnabled(true);
+        if (locale != null) {
+            student.setAttributes(Map.of("locale", List.of(locale)));
+        }
+        try (Response response = admin.realm(KeycloakServer.REALM).users().create(student)) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            return admin.realm(KeycloakServer.REALM).users().get(CreatedResponseUtil.getCreatedId(response));
+        }
+    }
+
+    private static CredentialRepresentation password(String value, boolean temporary) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(value);
+        credential.setTemporary(temporary);
+        return credential;
+    }
+
+    /** The message the admin REST API answers a refused reset-password with. */
+    private static String refusal(UserResource user, String value) {
+        BadRequestException refused =
+                catchThrowableOfType(BadRequestException.class, () -> user.resetPassword(password(value, false)));
+        assertThat(refused).as("reset-password with %s must be refused", value).isNotNull();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = refused.getResponse().readEntity(Map.class);
+        return String.valueOf(body.get("error_description"));
+    }
+}
