@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 
@@ -25,7 +24,8 @@ import org.keycloak.policy.PasswordPolicyProviderFactory;
  * or {@code .txt.gz} file of the folder {@code conf/ent-password-dictionaries} of the Keycloak installation (or the
  * folder named by the SPI option {@code dictionary-folder}) and the files named by the SPI option
  * {@code dictionaries} (comma-separated). If a list cannot be read, the policy fails closed: every password is
- * refused and the admin console refuses to save the policy, both with the cause in the server log.
+ * refused with a message that says so, the policy's name in the admin console says it is unavailable, and the server
+ * log names the cause. Realms still load and students still sign in: only setting a password is blocked.
  */
 public final class EntPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
 
@@ -106,7 +106,10 @@ public final class EntPasswordPolicyProviderFactory implements PasswordPolicyPro
 
     @Override
     public String getDisplayName() {
-        return "ENT password rules (minimum length)";
+        return checker == null
+                ? "ENT password rules (minimum length) - UNAVAILABLE: the dictionary could not be loaded, see the"
+                        + " server log; every password is refused"
+                : "ENT password rules (minimum length)";
     }
 
     @Override
@@ -124,12 +127,11 @@ public final class EntPasswordPolicyProviderFactory implements PasswordPolicyPro
         return false;
     }
 
-    /** Parses the minimum length, refusing the policy when the dictionary is unavailable. */
+    /**
+     * Parses the minimum length. Never fails because of the dictionary: Keycloak parses the policy whenever it loads a
+     * realm, and a realm that cannot load would lock every student out.
+     */
     Integer parseMinLength(String value) {
-        if (checker == null) {
-            throw new PasswordPolicyConfigException("The ENT password dictionary could not be loaded (" + loadFailure
-                    + "); see the server log. Passwords are refused until it is fixed.");
-        }
         return PolicySettings.parseInt(value, PasswordRulesConfig.DEFAULT_MIN_LENGTH, 1, 64, "minimum length");
     }
 }

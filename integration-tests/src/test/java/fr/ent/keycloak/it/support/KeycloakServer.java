@@ -95,6 +95,37 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a second, independent server from a copy of the distribution under {@code target/}, for a test that
+     * needs a server set up differently (a broken dictionary, another option). Close it at the end of the test.
+     *
+     * @param name names the copy's folder and log
+     * @param prepare changes the copy before it starts (files in {@code conf/}, …)
+     */
+    public static KeycloakServer startCopy(String name, java.util.function.Consumer<Path> prepare) {
+        Path copy = ItSettings.outputDir().resolve("server-" + name);
+        try {
+            deleteRecursively(copy);
+            Path source = ItSettings.keycloakHome();
+            try (Stream<Path> paths = Files.walk(source)) {
+                for (Path path :
+                        paths.filter(p -> !p.startsWith(source.resolve("data"))).toList()) {
+                    Path destination = copy.resolve(source.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(destination);
+                    } else {
+                        Files.copy(path, destination, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the Keycloak distribution to " + copy, e);
+        }
+        prepare.accept(copy);
+        return start(
+                copy, ItSettings.realmFile(), Map.of(), ItSettings.outputDir().resolve("keycloak-" + name + ".log"));
+    }
+
     private void awaitReady(Instant started) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

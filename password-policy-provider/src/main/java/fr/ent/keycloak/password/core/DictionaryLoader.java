@@ -45,7 +45,7 @@ public final class DictionaryLoader {
         for (String name : BUILT_IN) {
             try (InputStream in = DictionaryLoader.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
                 if (in == null) {
-                    throw new IOException("Built-in dictionary " + name + " is missing from the jar");
+                    throw new IOException("Built-in word list " + name + " is missing from the jar");
                 }
                 add(name, name.endsWith(".gz") ? new GZIPInputStream(in) : in);
             }
@@ -117,7 +117,7 @@ public final class DictionaryLoader {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new IOException("PasswordDictionary " + source + " is not valid UTF-8", e);
+            throw new IOException("Word list " + source + " is not valid UTF-8", e);
         }
         sources.add(source);
     }
