@@ -3,10 +3,15 @@ package fr.ent.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +48,27 @@ class PasswordPolicyIT {
         String realmPolicy =
                 admin.realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
         assertThat(POLICIES).allSatisfy(id -> assertThat(realmPolicy).contains(id + "("));
+    }
+
+    @Test
+    void loginPagesCanReadTheActiveRules(KeycloakServer server) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.realmUrl() + "/ent-password/rules"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> rules = new ObjectMapper().readValue(response.body(), Map.class);
+        assertThat(rules)
+                .containsEntry("active", true)
+                .containsEntry("minLength", 8)
+                .containsEntry("recommendedLength", 12)
+                .containsEntry("maxLength", 128)
+                .containsEntry("forbiddenCharacters", "<>\"'$");
     }
 
     @Test

@@ -84,11 +84,16 @@ public final class Canonical {
         };
     }
 
-    /** {@code folded} with each leetspeak character read as its first letter. */
+    /**
+     * {@code folded} with each leetspeak character read as its first letter. Digits in a run of three or more stay
+     * digits: {@code 2024} or {@code 123} is a number, not {@code zoza} or {@code ize}.
+     */
     public static String leet(String folded) {
         char[] chars = folded.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = leet(chars[i]);
+            if (isLeet(folded, i)) {
+                chars[i] = leet(chars[i]);
+            }
         }
         return new String(chars);
     }
@@ -103,10 +108,16 @@ public final class Canonical {
         int count = 0;
         for (int i = 0; i < primary.length; i++) {
             char c = primary[i];
+            if (!isLeet(folded, i)) {
+                continue;
+            }
             if (count < MAX_AMBIGUOUS && leetAlternative(c) != 0) {
                 ambiguous[count++] = i;
             }
             primary[i] = leet(c);
+        }
+        if (count == 0) {
+            return List.of(new String(primary));
         }
         List<String> variants = new ArrayList<>(1 << count);
         for (int mask = 0; mask < (1 << count); mask++) {
@@ -119,6 +130,48 @@ public final class Canonical {
             variants.add(new String(variant));
         }
         return variants;
+    }
+
+    /**
+     * Whether the character at {@code i} is read as a letter. Leetspeak characters and digits come in runs ({@code p@$$w0rd}
+     * has the runs {@code @$$} and {@code 0}); a run is read as letters when it touches a letter, except its digits
+     * when it holds three digits or more. So {@code 2024}, {@code 123} and the {@code 11} of {@code "chat tapis 11"} stay as they are.
+     */
+    private static boolean isLeet(String text, int i) {
+        if (leet(text.charAt(i)) == text.charAt(i)) {
+            return false;
+        }
+        int start = i;
+        while (start > 0 && isLeetOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = i + 1;
+        while (end < text.length() && isLeetOrDigit(text.charAt(end))) {
+            end++;
+        }
+        boolean touchesLetter = (start > 0 && Character.isLetter(text.charAt(start - 1)))
+                || (end < text.length() && Character.isLetter(text.charAt(end)));
+        if (!touchesLetter) {
+            return false;
+        }
+        if (!isAsciiDigit(text.charAt(i))) {
+            return true;
+        }
+        int digits = 0;
+        for (int k = start; k < end; k++) {
+            if (isAsciiDigit(text.charAt(k))) {
+                digits++;
+            }
+        }
+        return digits < 3;
+    }
+
+    private static boolean isLeetOrDigit(char c) {
+        return leet(c) != c || isAsciiDigit(c);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** {@code folded} without its leading and trailing characters that are not letters ({@code Soleil2024!} → soleil). */

@@ -1,9 +1,6 @@
 package fr.ent.keycloak.password.core;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.passay.PasswordData;
 import org.passay.Rule;
 import org.passay.RuleResult;
@@ -18,9 +15,9 @@ final class CompositionRules {
         @Override
         public RuleResult validate(PasswordData data) {
             EntPasswordData d = (EntPasswordData) data;
-            RuleResult result = new RuleResult(true);
+            RuleResult result = passed();
             if (d.length < d.config.minLength()) {
-                fail(result, Violation.TOO_SHORT, d.config.minLength(), d.config.recommendedLength());
+                result = fail(result, Violation.TOO_SHORT, d.config.minLength(), d.config.recommendedLength());
             }
             return result;
         }
@@ -39,12 +36,12 @@ final class CompositionRules {
                 letter |= Character.isLetter(cp);
                 digit |= Character.isDigit(cp);
             }
-            RuleResult result = new RuleResult(true);
+            RuleResult result = passed();
             if (!letter) {
-                fail(result, Violation.NO_LETTER);
+                result = fail(result, Violation.NO_LETTER);
             }
             if (!digit) {
-                fail(result, Violation.NO_DIGIT);
+                result = fail(result, Violation.NO_DIGIT);
             }
             return result;
         }
@@ -56,12 +53,24 @@ final class CompositionRules {
         public RuleResult validate(PasswordData data) {
             EntPasswordData d = (EntPasswordData) data;
             String forbidden = d.config.forbiddenCharacters();
-            Set<Integer> found = new LinkedHashSet<>();
-            d.nfkc.codePoints().filter(cp -> forbidden.indexOf(cp) >= 0).forEach(found::add);
-            RuleResult result = new RuleResult(true);
-            if (!found.isEmpty()) {
-                String list = found.stream().map(Character::toString).collect(Collectors.joining(" "));
-                fail(result, Violation.FORBIDDEN_CHARACTERS, list);
+            String text = d.nfkc;
+            StringBuilder found = null;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (forbidden.indexOf(cp) >= 0) {
+                    if (found == null) {
+                        found = new StringBuilder();
+                    }
+                    String character = Character.toString(cp);
+                    if (found.indexOf(character) < 0) {
+                        found.append(found.length() == 0 ? "" : " ").append(character);
+                    }
+                }
+            }
+            RuleResult result = passed();
+            if (found != null) {
+                result = fail(result, Violation.FORBIDDEN_CHARACTERS, found.toString());
             }
             return result;
         }
@@ -71,14 +80,23 @@ final class CompositionRules {
     static final class ControlCharacters implements Rule {
         @Override
         public RuleResult validate(PasswordData data) {
-            RuleResult result = new RuleResult(true);
-            if (((EntPasswordData) data).nfkc.codePoints().anyMatch(ControlCharacters::isControl)) {
-                fail(result, Violation.CONTROL_CHARACTERS);
+            String text = ((EntPasswordData) data).nfkc;
+            RuleResult result = passed();
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (isControl(cp)) {
+                    result = fail(result, Violation.CONTROL_CHARACTERS);
+                    break;
+                }
             }
             return result;
         }
 
         static boolean isControl(int cp) {
+            if (cp >= 0x20 && cp < 0x7F) {
+                return false;
+            }
             int type = Character.getType(cp);
             return type == Character.CONTROL
                     || type == Character.LINE_SEPARATOR
@@ -91,12 +109,22 @@ final class CompositionRules {
         }
     }
 
-    static void fail(RuleResult result, String key, Object... params) {
-        result.setValid(false);
+    /** Shared by every rule that passes and never changed: a check allocates nothing for the rules it passes. */
+    private static final RuleResult PASSED = new RuleResult(true);
+
+    static RuleResult passed() {
+        return PASSED;
+    }
+
+    /** Records a broken rule; turns {@link #passed()} into a result of its own first. */
+    static RuleResult fail(RuleResult result, String key, Object... params) {
+        RuleResult failed = result == PASSED ? new RuleResult(false) : result;
+        failed.setValid(false);
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         for (int i = 0; i < params.length; i++) {
             values.put(Integer.toString(i), params[i]);
         }
-        result.addError(key, values);
+        failed.addError(key, values);
+        return failed;
     }
 }

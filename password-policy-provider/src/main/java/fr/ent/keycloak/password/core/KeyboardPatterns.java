@@ -25,17 +25,59 @@ final class KeyboardPatterns {
     /** A run of neighbours must be at least this long to count. */
     private static final int MIN_RUN = 3;
 
+    /** The characters of the sequences (a-z, 0-9) numbered from 0; -1 for every other ASCII character. */
+    private static final byte[] INDEX = new byte[128];
+
+    private static final int SYMBOLS = 36;
+    /** STEPS[s][i * 36 + j]: +1 when j follows i in SEQUENCES[s], -1 when it precedes it, 0 otherwise. */
+    private static final byte[][] STEPS = new byte[SEQUENCES.length][SYMBOLS * SYMBOLS];
+    /** NEIGHBOURS[i * 36 + j]: whether i and j are neighbours in any sequence. */
+    private static final boolean[] NEIGHBOURS = new boolean[SYMBOLS * SYMBOLS];
+
+    static {
+        java.util.Arrays.fill(INDEX, (byte) -1);
+        for (char c = 'a'; c <= 'z'; c++) {
+            INDEX[c] = (byte) (c - 'a');
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            INDEX[c] = (byte) (26 + c - '0');
+        }
+        for (int s = 0; s < SEQUENCES.length; s++) {
+            String sequence = SEQUENCES[s];
+            for (int i = 0; i + 1 < sequence.length(); i++) {
+                int a = INDEX[sequence.charAt(i)];
+                int b = INDEX[sequence.charAt(i + 1)];
+                STEPS[s][a * SYMBOLS + b] = 1;
+                STEPS[s][b * SYMBOLS + a] = -1;
+                NEIGHBOURS[a * SYMBOLS + b] = true;
+                NEIGHBOURS[b * SYMBOLS + a] = true;
+            }
+        }
+    }
+
+    /** The number of c in the sequences' alphabet, or -1. */
+    private static int index(char c) {
+        return c < 128 ? INDEX[c] : -1;
+    }
+
     private KeyboardPatterns() {}
 
     /** How many characters of {@code folded} belong to a walk, a sequence or a repetition. */
     static int coveredLength(String folded) {
-        int n = folded.length();
-        boolean[] covered = new boolean[n];
-        for (String sequence : SEQUENCES) {
-            markRuns(folded, sequence, covered);
+        char[] text = folded.toCharArray();
+        int n = text.length;
+        int[] symbols = new int[n];
+        for (int i = 0; i < n; i++) {
+            symbols[i] = index(text[i]);
         }
-        markRepetitions(folded, covered);
-        markInterleaved(folded, covered);
+        boolean[] covered = new boolean[n];
+        if (hasThreeNeighbours(symbols)) {
+            for (byte[] steps : STEPS) {
+                markRuns(symbols, steps, covered);
+            }
+        }
+        markRepetitions(text, covered);
+        markInterleaved(symbols, covered);
         int count = 0;
         for (boolean c : covered) {
             if (c) {
@@ -45,12 +87,29 @@ final class KeyboardPatterns {
         return count;
     }
 
-    /** Marks the runs of at least {@link #MIN_RUN} characters that are neighbours in {@code sequence}, one way. */
-    private static void markRuns(String text, String sequence, boolean[] covered) {
+    /** Whether some three consecutive characters are pairwise neighbours: without it no walk can be found. */
+    private static boolean hasThreeNeighbours(int[] symbols) {
+        for (int i = 2; i < symbols.length; i++) {
+            if (neighbours(symbols[i - 2], symbols[i - 1]) && neighbours(symbols[i - 1], symbols[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean neighbours(int a, int b) {
+        return a >= 0 && b >= 0 && NEIGHBOURS[a * SYMBOLS + b];
+    }
+
+    /** Marks the runs of at least {@link #MIN_RUN} characters that are neighbours in one sequence, one way. */
+    private static void markRuns(int[] symbols, byte[] steps, boolean[] covered) {
         int runStart = 0;
         int direction = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            int step = i < text.length() ? neighbourStep(sequence, text.charAt(i - 1), text.charAt(i)) : 0;
+        for (int i = 1; i <= symbols.length; i++) {
+            int step = 0;
+            if (i < symbols.length && symbols[i - 1] >= 0 && symbols[i] >= 0) {
+                step = steps[symbols[i - 1] * SYMBOLS + symbols[i]];
+            }
             if (step != 0 && (direction == 0 || step == direction)) {
                 direction = step;
                 continue;
@@ -61,27 +120,14 @@ final class KeyboardPatterns {
         }
     }
 
-    /** +1 when {@code b} follows {@code a} in {@code sequence}, -1 when it precedes it, 0 otherwise. */
-    private static int neighbourStep(String sequence, char a, char b) {
-        for (int i = sequence.indexOf(a); i >= 0; i = sequence.indexOf(a, i + 1)) {
-            if (i + 1 < sequence.length() && sequence.charAt(i + 1) == b) {
-                return 1;
-            }
-            if (i > 0 && sequence.charAt(i - 1) == b) {
-                return -1;
-            }
-        }
-        return 0;
-    }
-
     /** Marks repeated characters ({@code aaaa}) and repeated groups ({@code abcabc}, {@code 20242024}). */
-    private static void markRepetitions(String text, boolean[] covered) {
-        int n = text.length();
+    private static void markRepetitions(char[] text, boolean[] covered) {
+        int n = text.length;
         for (int period = 1; period <= n / 2; period++) {
             // a block [blockStart, k) where text[k] == text[k - period] makes text[blockStart - period, k) periodic
             int blockStart = period;
             for (int k = period; k <= n; k++) {
-                if (k < n && text.charAt(k) == text.charAt(k - period)) {
+                if (k < n && text[k] == text[k - period]) {
                     continue;
                 }
                 if (k - blockStart >= period) {
@@ -93,32 +139,19 @@ final class KeyboardPatterns {
     }
 
     /** Marks {@code a1z2e3r4}: the characters at even and at odd positions are each a walk or sequence. */
-    private static void markInterleaved(String text, boolean[] covered) {
-        int n = text.length();
+    private static void markInterleaved(int[] symbols, boolean[] covered) {
+        int n = symbols.length;
         for (int start = 0; start + 2 * MIN_RUN <= n; start++) {
             int end = start;
-            while (isInterleavedStep(text, end)) {
+            while (end + 2 < n && neighbours(symbols[end], symbols[end + 2])) {
                 end++;
             }
-            // every character of text[start, end + 2) is a neighbour of the one two places before or after it
+            // every character of [start, end + 2) is a neighbour of the one two places before or after it
             if (end + 2 - start >= 2 * MIN_RUN) {
                 mark(covered, start, end + 2);
                 start = end;
             }
         }
-    }
-
-    /** Whether text[i] → text[i + 2] are neighbours in some sequence. */
-    private static boolean isInterleavedStep(String text, int i) {
-        if (i + 2 >= text.length()) {
-            return false;
-        }
-        for (String sequence : SEQUENCES) {
-            if (neighbourStep(sequence, text.charAt(i), text.charAt(i + 2)) != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void mark(boolean[] covered, int from, int to) {

@@ -2,7 +2,7 @@ package fr.ent.keycloak.password.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.passay.PasswordValidator;
+import org.passay.Rule;
 import org.passay.RuleResult;
 import org.passay.RuleResultDetail;
 
@@ -12,10 +12,10 @@ import org.passay.RuleResultDetail;
  */
 public final class PasswordChecker {
 
-    private final PasswordValidator validator;
+    private final List<Rule> rules;
 
     public PasswordChecker(PasswordDictionary dictionary) {
-        this.validator = new PasswordValidator(List.of(
+        this.rules = List.of(
                 new CompositionRules.MinLength(),
                 new CompositionRules.LetterAndDigit(),
                 new CompositionRules.ForbiddenCharacters(),
@@ -23,7 +23,7 @@ public final class PasswordChecker {
                 new WordRules.DictionaryWords(dictionary),
                 new WordRules.Patterns(),
                 new WordRules.PersonalWords(),
-                new WordRules.ContextWords()));
+                new WordRules.ContextWords());
     }
 
     /**
@@ -43,13 +43,17 @@ public final class PasswordChecker {
         if (nfkc.codePointCount(0, nfkc.length()) > config.maxLength()) {
             return List.of(Violation.of(Violation.TOO_LONG, config.maxLength()));
         }
-        RuleResult result = validator.validate(new EntPasswordData(nfkc, config, personal));
-        if (result.isValid()) {
-            return List.of();
-        }
-        List<Violation> violations = new ArrayList<>(result.getDetails().size());
-        for (RuleResultDetail detail : result.getDetails()) {
-            violations.add(Violation.of(detail.getErrorCode(), detail.getValues()));
+        // the rules are run here rather than by passay's PasswordValidator, which also counts character classes
+        // for metadata nobody reads: a third of the time of a check
+        EntPasswordData data = new EntPasswordData(nfkc, config, personal);
+        List<Violation> violations = new ArrayList<>(2);
+        for (Rule rule : rules) {
+            RuleResult result = rule.validate(data);
+            if (!result.isValid()) {
+                for (RuleResultDetail detail : result.getDetails()) {
+                    violations.add(Violation.of(detail.getErrorCode(), detail.getValues()));
+                }
+            }
         }
         return violations;
     }

@@ -38,15 +38,24 @@ public final class PasswordDictionary {
 
     /**
      * Whether one entry of at least {@link #MIN_COVERING_WORD} letters and at least {@code minLength} characters
-     * appears in {@code text}.
+     * appears in {@code text} as a word: a run of letters, hyphens and apostrophes that starts with a letter.
      */
     public boolean containsWordOfAtLeast(String text, int minLength) {
         int min = Math.max(minLength, MIN_COVERING_WORD);
-        int n = text.length();
+        char[] chars = text.toCharArray();
+        int n = chars.length;
         for (int start = 0; start + min <= n; start++) {
+            if (!Character.isLetter(chars[start])) {
+                continue;
+            }
             long hash = WordSet.OFFSET;
             for (int end = start; end < n; end++) {
-                hash = WordSet.step(hash, text.charAt(end));
+                char c = chars[end];
+                // a word is made of letters, hyphens and apostrophes (Saint-Jean-de-Luz, aujourd'hui)
+                if (!Character.isLetter(c) && c != '-' && c != '\'') {
+                    break;
+                }
+                hash = WordSet.step(hash, c);
                 if (end - start + 1 >= min && words.containsHash(hash)) {
                     return true;
                 }

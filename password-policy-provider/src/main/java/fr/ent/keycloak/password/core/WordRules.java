@@ -27,9 +27,9 @@ final class WordRules {
         @Override
         public RuleResult validate(PasswordData data) {
             EntPasswordData d = (EntPasswordData) data;
-            RuleResult result = new RuleResult(true);
+            RuleResult result = CompositionRules.passed();
             if (isBuiltOnDictionaryWord(d)) {
-                CompositionRules.fail(result, Violation.DICTIONARY);
+                result = CompositionRules.fail(result, Violation.DICTIONARY);
             }
             return result;
         }
@@ -55,9 +55,9 @@ final class WordRules {
         @Override
         public RuleResult validate(PasswordData data) {
             EntPasswordData d = (EntPasswordData) data;
-            RuleResult result = new RuleResult(true);
+            RuleResult result = CompositionRules.passed();
             if (KeyboardPatterns.coveredLength(d.folded) >= Math.max(4, d.coveringLength())) {
-                CompositionRules.fail(result, Violation.PATTERN);
+                result = CompositionRules.fail(result, Violation.PATTERN);
             }
             return result;
         }
@@ -68,9 +68,9 @@ final class WordRules {
         @Override
         public RuleResult validate(PasswordData data) {
             EntPasswordData d = (EntPasswordData) data;
-            RuleResult result = new RuleResult(true);
+            RuleResult result = CompositionRules.passed();
             if (isBuiltOnPersonalData(d)) {
-                CompositionRules.fail(result, Violation.PERSONAL_DATA);
+                result = CompositionRules.fail(result, Violation.PERSONAL_DATA);
             }
             return result;
         }
@@ -151,11 +151,11 @@ final class WordRules {
         @Override
         public RuleResult validate(PasswordData data) {
             EntPasswordData d = (EntPasswordData) data;
-            RuleResult result = new RuleResult(true);
+            RuleResult result = CompositionRules.passed();
             int covering = d.coveringLength();
             for (String word : d.config.contextWords()) {
                 if (!word.isEmpty() && covers(d, word, covering)) {
-                    CompositionRules.fail(result, Violation.CONTEXT_WORDS);
+                    result = CompositionRules.fail(result, Violation.CONTEXT_WORDS);
                     break;
                 }
             }
