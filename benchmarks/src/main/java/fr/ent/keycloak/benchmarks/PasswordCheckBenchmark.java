@@ -30,7 +30,7 @@ import org.passay.DictionarySubstringRule;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(
         value = 1,
