@@ -19,9 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PasswordPolicyTypeRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -48,6 +50,21 @@ class PasswordPolicyIT {
         String realmPolicy =
                 admin.realm(KeycloakServer.REALM).toRepresentation().getPasswordPolicy();
         assertThat(POLICIES).allSatisfy(id -> assertThat(realmPolicy).contains(id + "("));
+    }
+
+    @Test
+    void anInvalidSettingIsRefusedOnSaveWithAMessageNamingIt(Keycloak admin) {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String before = realm.toRepresentation().getPasswordPolicy();
+        RealmRepresentation update = new RealmRepresentation();
+        update.setPasswordPolicy("entPassword(8) and entPasswordMaxLength(10)");
+
+        BadRequestException refused = catchThrowableOfType(BadRequestException.class, () -> realm.update(update));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.getResponse().readEntity(String.class))
+                .contains("maximum length must be between 64 and 4096");
+        assertThat(realm.toRepresentation().getPasswordPolicy()).isEqualTo(before);
     }
 
     @Test
