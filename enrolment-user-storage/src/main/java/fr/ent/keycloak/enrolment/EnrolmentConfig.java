@@ -1,6 +1,10 @@
 package fr.ent.keycloak.enrolment;
 
+import fr.ent.keycloak.enrolment.core.ColumnMapping;
+import fr.ent.keycloak.enrolment.core.EnrolmentSource;
+import fr.ent.keycloak.enrolment.core.MassDisableGuard;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -13,39 +17,72 @@ final class EnrolmentConfig {
     static final String DB_USER = "dbUser";
     static final String DB_PASSWORD = "dbPassword";
     static final String RELATION = "relation";
+    static final String QUERY_TIMEOUT = "queryTimeoutSeconds";
+    static final String MAX_DISABLE_PERCENT = "maxDisablePercent";
+    static final String COLUMN_PREFIX = "column.";
 
     static final String DEFAULT_RELATION = "ent_enrolment";
+    static final int DEFAULT_QUERY_TIMEOUT = 5;
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property()
-            .name(JDBC_URL)
-            .label("JDBC URL")
-            .helpText("Address of the enrolment database, for example jdbc:postgresql://db.example.org:5432/scolarite"
-                    + "?sslmode=verify-full. TLS options go in the URL.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .required(true)
-            .add()
-            .property()
-            .name(DB_USER)
-            .label("Database user")
-            .helpText("A read-only account of the enrolment database.")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .add()
-            .property()
-            .name(DB_PASSWORD)
-            .label("Database password")
-            .helpText("Password of the database user.")
-            .type(ProviderConfigProperty.PASSWORD)
-            .secret(true)
-            .add()
-            .property()
-            .name(RELATION)
-            .label("Enrolment table or view")
-            .helpText("The table or view that lists the students (one row per student).")
-            .type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue(DEFAULT_RELATION)
-            .add()
-            .build();
+    static final List<ProviderConfigProperty> PROPERTIES = properties();
+
+    private static List<ProviderConfigProperty> properties() {
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
+                .property()
+                .name(JDBC_URL)
+                .label("JDBC URL")
+                .helpText(
+                        "Address of the enrolment database, for example"
+                                + " jdbc:postgresql://db.example.org:5432/scolarite?sslmode=verify-full. TLS options go in the URL.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .required(true)
+                .add()
+                .property()
+                .name(DB_USER)
+                .label("Database user")
+                .helpText("A read-only account of the enrolment database.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .add()
+                .property()
+                .name(DB_PASSWORD)
+                .label("Database password")
+                .helpText("Password of the database user.")
+                .type(ProviderConfigProperty.PASSWORD)
+                .secret(true)
+                .add()
+                .property()
+                .name(RELATION)
+                .label("Enrolment table or view")
+                .helpText("The table or view that lists the students, one row per student (schema.name allowed).")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(DEFAULT_RELATION)
+                .add()
+                .property()
+                .name(QUERY_TIMEOUT)
+                .label("Query timeout (seconds)")
+                .helpText("Longest wait for the enrolment database; a sync or lookup past it fails cleanly.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Integer.toString(DEFAULT_QUERY_TIMEOUT))
+                .add()
+                .property()
+                .name(MAX_DISABLE_PERCENT)
+                .label("Largest share of students one sync may disable (%)")
+                .helpText("A sync that would disable more students who vanished from the source stops and reports"
+                        + " instead: a broken export must not lock the university out.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT))
+                .add();
+        for (Map.Entry<String, String> column : ColumnMapping.DEFAULTS.columns().entrySet()) {
+            builder.property()
+                    .name(COLUMN_PREFIX + column.getKey())
+                    .label("Column: " + column.getKey())
+                    .helpText("Name of the column holding " + column.getKey().replace('_', ' ') + ".")
+                    .type(ProviderConfigProperty.STRING_TYPE)
+                    .defaultValue(column.getValue())
+                    .add();
+        }
+        return builder.build();
+    }
 
     private final ComponentModel model;
 
@@ -61,13 +98,60 @@ final class EnrolmentConfig {
         return trimmed(RELATION, DEFAULT_RELATION);
     }
 
+    int queryTimeoutSeconds() {
+        return integer(QUERY_TIMEOUT, DEFAULT_QUERY_TIMEOUT, 1, 300);
+    }
+
+    int maxDisablePercent() {
+        return integer(MAX_DISABLE_PERCENT, MassDisableGuard.DEFAULT_MAX_PERCENT, 0, 100);
+    }
+
+    /** @throws IllegalArgumentException when a name is not a valid SQL identifier */
+    ColumnMapping columns() {
+        ColumnMapping d = ColumnMapping.DEFAULTS;
+        return new ColumnMapping(
+                relation(),
+                column("student_number", d.studentNumber()),
+                column("login", d.login()),
+                column("ine", d.ine()),
+                column("first_name", d.firstName()),
+                column("last_name", d.lastName()),
+                column("birth_date", d.birthDate()),
+                column("personal_email", d.personalEmail()),
+                column("last_academic_year", d.lastAcademicYear()),
+                column("program_label", d.programLabel()),
+                column("fee_paid_at", d.feePaidAt()),
+                column("updated_at", d.updatedAt()));
+    }
+
+    EnrolmentSource source() {
+        return new EnrolmentSource(
+                jdbcUrl(), model.get(DB_USER), model.get(DB_PASSWORD), columns(), queryTimeoutSeconds());
+    }
+
+    private String column(String field, String defaultName) {
+        return trimmed(COLUMN_PREFIX + field, defaultName);
+    }
+
     private String trimmed(String key, String defaultValue) {
         String value = model.get(key);
         return value == null || value.isBlank() ? defaultValue : value.trim();
     }
 
+    private int integer(String key, int defaultValue, int min, int max) {
+        String value = trimmed(key, Integer.toString(defaultValue));
+        try {
+            int parsed = Integer.parseInt(value);
+            return parsed < min || parsed > max ? defaultValue : parsed;
+        } catch (NumberFormatException e) {
+            return defaultValue;
+        }
+    }
+
+    /** Checks the settings an administrator saves; the database itself is checked by the factory. */
     static void validate(ComponentModel model) {
-        String url = new EnrolmentConfig(model).jdbcUrl();
+        EnrolmentConfig config = new EnrolmentConfig(model);
+        String url = config.jdbcUrl();
         if (url.isEmpty()) {
             throw new ComponentValidationException("The JDBC URL of the enrolment database is required.");
         }
@@ -76,5 +160,29 @@ final class EnrolmentConfig {
                     "The JDBC URL of the enrolment database must start with \"jdbc:\", for example"
                             + " jdbc:postgresql://host:5432/database.");
         }
+        checkInteger(model, QUERY_TIMEOUT, 1, 300, "The query timeout");
+        checkInteger(model, MAX_DISABLE_PERCENT, 0, 100, "The largest share of students one sync may disable");
+        try {
+            config.columns();
+        } catch (IllegalArgumentException e) {
+            throw new ComponentValidationException(e.getMessage());
+        }
+    }
+
+    private static void checkInteger(ComponentModel model, String key, int min, int max, String what) {
+        String value = model.get(key);
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ComponentValidationException(
+                what + " must be a whole number between " + min + " and " + max + ", not \"" + value + "\".");
     }
 }

@@ -29,6 +29,7 @@ public final class EnrolmentDatabase implements AutoCloseable {
     private final String password;
     private final String name;
     private final EmbeddedPostgres embedded;
+    private final java.util.List<String> extraDatabases = new java.util.ArrayList<>();
 
     private EnrolmentDatabase(String adminUrl, String user, String password, String name, EmbeddedPostgres embedded) {
         this.adminUrl = adminUrl;
@@ -95,9 +96,31 @@ public final class EnrolmentDatabase implements AutoCloseable {
 
     /** The JDBC URL of the enrolment database, as the Keycloak server reaches it. */
     public String jdbcUrl() {
+        return urlOf(name);
+    }
+
+    /**
+     * Creates another empty database on the same server (Keycloak's own database in the tests), dropped with the
+     * enrolment database.
+     *
+     * @return its JDBC URL
+     */
+    String createDatabase(String suffix) {
+        String database = name + "_" + suffix;
+        try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database + " at " + adminUrl, e);
+        }
+        extraDatabases.add(database);
+        return urlOf(database);
+    }
+
+    private String urlOf(String database) {
         int slash = adminUrl.lastIndexOf('/');
         int query = adminUrl.indexOf('?', slash);
-        return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
+        return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
     }
 
     public String user() {
@@ -126,6 +149,9 @@ public final class EnrolmentDatabase implements AutoCloseable {
         try (Connection admin = DriverManager.getConnection(adminUrl, user, password);
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            for (String database : extraDatabases) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
         } catch (SQLException e) {
             System.err.println("[ENT IT] Could not drop database " + name + ": " + e.getMessage());
         }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Everything a test run needs, started once per test JVM: the enrolment database (PostgreSQL), the SMTP server
- * (GreenMail) and the Keycloak server wired to both through the realm file's placeholders.
+ * (GreenMail) and the Keycloak server, which keeps its own data in PostgreSQL as in production and is wired to both
+ * through the realm file's placeholders.
  */
 final class EntEnvironment implements AutoCloseable {
 
@@ -23,15 +24,26 @@ final class EntEnvironment implements AutoCloseable {
         MailServer mail = null;
         try {
             mail = MailServer.start();
+            // (Keycloak on PostgreSQL also gives the server the PostgreSQL JDBC driver the enrolment source needs)
+            String keycloakDatabase = database.createDatabase("keycloak");
             KeycloakServer keycloak = KeycloakServer.start(
                     ItSettings.keycloakHome(),
                     ItSettings.realmFile(),
-                    Map.of(
-                            "ENT_SMTP_HOST", "127.0.0.1",
-                            "ENT_SMTP_PORT", Integer.toString(mail.smtpPort()),
-                            "ENT_ENROLMENT_JDBC_URL", database.jdbcUrl(),
-                            "ENT_ENROLMENT_DB_USER", database.user(),
-                            "ENT_ENROLMENT_DB_PASSWORD", database.password()),
+                    Map.ofEntries(
+                            // Keycloak's own data on PostgreSQL too, as in production
+                            Map.entry("KC_DB", "postgres"),
+                            Map.entry("KC_DB_URL", keycloakDatabase),
+                            Map.entry("KC_DB_USERNAME", database.user()),
+                            Map.entry("KC_DB_PASSWORD", database.password()),
+                            Map.entry("KC_LOG_LEVEL", ItSettings.property("ent.it.log.level", "info")),
+                            Map.entry("ENT_SMTP_HOST", "127.0.0.1"),
+                            Map.entry("ENT_SMTP_PORT", Integer.toString(mail.smtpPort())),
+                            Map.entry("ENT_ENROLMENT_JDBC_URL", database.jdbcUrl()),
+                            Map.entry("ENT_ENROLMENT_DB_USER", database.user()),
+                            Map.entry("ENT_ENROLMENT_DB_PASSWORD", database.password()),
+                            // tests trigger syncs themselves
+                            Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
+                            Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1")),
                     ItSettings.outputDir().resolve("keycloak-server.log"));
             EntEnvironment environment = new EntEnvironment(database, mail, keycloak);
             // stop the server even when the test JVM is interrupted (Ctrl-C on mvn)

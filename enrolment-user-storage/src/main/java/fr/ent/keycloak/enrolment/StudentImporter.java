@@ -1,0 +1,153 @@
+package fr.ent.keycloak.enrolment;
+
+import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.common.AccountState;
+import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.enrolment.core.StudentRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.storage.UserStoragePrivateUtil;
+
+/** Writes a student's enrolment data onto the imported Keycloak account and computes the account's state. */
+final class StudentImporter {
+
+    /** What happened to one row. */
+    enum Outcome {
+        ADDED,
+        UPDATED,
+        UNCHANGED,
+        /** The login belongs to an account that this source did not import. */
+        CONFLICT
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final String componentId;
+    private final AcademicCalendar calendar;
+    private final Clock clock;
+
+    StudentImporter(
+            KeycloakSession session, RealmModel realm, String componentId, AcademicCalendar calendar, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.componentId = componentId;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    private UserProvider local() {
+        return UserStoragePrivateUtil.userLocalStorage(session);
+    }
+
+    Outcome apply(StudentRecord record) {
+        UserModel user = local().getUserByUsername(realm, record.login());
+        Outcome outcome;
+        if (user == null) {
+            user = local().addUser(realm, record.login());
+            user.setFederationLink(componentId);
+            outcome = Outcome.ADDED;
+        } else if (!componentId.equals(user.getFederationLink())) {
+            return Outcome.CONFLICT;
+        } else {
+            outcome = Outcome.UNCHANGED;
+        }
+        boolean changed = false;
+        changed |= set(user, UserModel.FIRST_NAME, record.firstName());
+        changed |= set(user, UserModel.LAST_NAME, record.lastName());
+        changed |= set(user, EntAttributes.STUDENT_NUMBER, record.studentNumber());
+        changed |= set(user, EntAttributes.INE, blankToNull(record.ine()));
+        changed |= set(user, EntAttributes.PERSONAL_EMAIL, record.personalEmail());
+        changed |= set(
+                user,
+                EntAttributes.DATE_OF_BIRTH,
+                record.birthDate() == null ? null : record.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE));
+        changed |= set(
+                user,
+                EntAttributes.LAST_ACADEMIC_YEAR,
+                record.lastAcademicYear() == null
+                        ? null
+                        : record.lastAcademicYear().toString());
+        changed |= set(
+                user,
+                EntAttributes.FEE_PAID_AT,
+                record.feePaidAt() == null ? null : record.feePaidAt().toString());
+        changed |= set(user, EntAttributes.AFFILIATION, EntAttributes.AFFILIATION_STUDENT);
+        changed |= refreshState(user, true);
+        return outcome == Outcome.UNCHANGED && changed ? Outcome.UPDATED : outcome;
+    }
+
+    /**
+     * Recomputes {@code entAccountState} from the stored attributes and the clock, and disables an expired account.
+     * Needs no database query: it also runs each time Keycloak loads an imported student.
+     *
+     * @param mayEnable whether the account may be enabled again (only a row present in the source does that; a
+     *     student who vanished from the source stays disabled)
+     * @return whether something changed
+     */
+    boolean refreshState(UserModel user, boolean mayEnable) {
+        Integer lastYear = parseInteger(user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR));
+        Instant feePaidAt = parseInstant(user.getFirstAttribute(EntAttributes.FEE_PAID_AT));
+        boolean activated = user.getFirstAttribute(EntAttributes.CHARTER_ACCEPTED_AT) != null
+                || AccountState.parse(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE))
+                                .orElse(null)
+                        == AccountState.ACTIVE;
+        AccountState state = calendar.stateAt(clock.instant(), lastYear, feePaidAt, activated);
+        boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
+        boolean enabled = state != AccountState.EXPIRED;
+        if (user.isEnabled() != enabled && (mayEnable || !enabled)) {
+            user.setEnabled(enabled);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static boolean set(UserModel user, String name, String value) {
+        String current = switch (name) {
+            case UserModel.FIRST_NAME -> user.getFirstName();
+            case UserModel.LAST_NAME -> user.getLastName();
+            default -> user.getFirstAttribute(name);
+        };
+        if (Objects.equals(current, value)) {
+            return false;
+        }
+        switch (name) {
+            case UserModel.FIRST_NAME -> user.setFirstName(value);
+            case UserModel.LAST_NAME -> user.setLastName(value);
+            default -> {
+                if (value == null) {
+                    user.removeAttribute(name);
+                } else {
+                    user.setAttribute(name, List.of(value));
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Integer parseInteger(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package fr.ent.keycloak.enrolment;
+
+import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.enrolment.core.EnrolmentSource;
+import fr.ent.keycloak.enrolment.core.MassDisableGuard;
+import fr.ent.keycloak.enrolment.core.RecordValidator;
+import fr.ent.keycloak.enrolment.core.StudentRecord;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.storage.UserStoragePrivateUtil;
+import org.keycloak.storage.UserStorageProviderModel;
+import org.keycloak.storage.user.SynchronizationResult;
+
+/**
+ * "Sync all users" and "Sync changed users": reads the enrolment relation, imports or updates each valid student in
+ * transactions of {@value #BATCH}, and (full sync only) disables the students who vanished from the source unless
+ * that would disable too many at once. Keycloak runs one sync of a component at a time across the cluster.
+ */
+final class StudentSync {
+
+    private static final Logger LOG = Logger.getLogger(StudentSync.class);
+    private static final int BATCH = 500;
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final String realmId;
+    private final UserStorageProviderModel model;
+    private final EnrolmentConfig config;
+    private final Clock clock;
+
+    StudentSync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model, Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.realmId = realmId;
+        this.model = model;
+        this.config = new EnrolmentConfig(model);
+        this.clock = clock;
+    }
+
+    SynchronizationResult full() {
+        return run("full", null);
+    }
+
+    SynchronizationResult changedSince(Date since) {
+        return run("changed", since);
+    }
+
+    private SynchronizationResult run(String kind, Date since) {
+        long start = System.nanoTime();
+        SynchronizationResult result = new SynchronizationResult();
+        EnrolmentSource source = config.source();
+        List<EnrolmentSource.Row> rows;
+        try {
+            rows = since == null ? source.readAll() : source.readChangedSince(since.toInstant());
+        } catch (SQLException e) {
+            LOG.errorf(
+                    "ENT enrolment sync (%s) of component %s failed, nothing changed; next attempt at the next"
+                            + " period: %s",
+                    kind, model.getName(), source.describe(e));
+            result.increaseFailed();
+            return result;
+        }
+
+        List<StudentRecord> valid = validate(rows, result);
+        for (int from = 0; from < valid.size(); from += BATCH) {
+            List<StudentRecord> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
+            try {
+                SynchronizationResult part = KeycloakModelUtils.runJobInTransactionWithResult(
+                        sessionFactory, session -> importBatch(session, batch));
+                result.add(part);
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        e,
+                        "ENT enrolment sync (%s): a batch of %d students failed and was rolled back",
+                        kind,
+                        batch.size());
+                result.setFailed(result.getFailed() + batch.size());
+            }
+        }
+        if (since == null) {
+            Set<String> logins = new HashSet<>();
+            valid.forEach(record -> logins.add(record.login()));
+            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> disableVanished(session, logins, result));
+        }
+        LOG.infof(
+                "ENT enrolment sync (%s) of component %s: %d read, %d added, %d updated, %d disabled, %d rejected or"
+                        + " failed, in %d ms",
+                kind,
+                model.getName(),
+                rows.size(),
+                result.getAdded(),
+                result.getUpdated(),
+                result.getRemoved(),
+                result.getFailed(),
+                (System.nanoTime() - start) / 1_000_000);
+        return result;
+    }
+
+    /** The rows that can become accounts; the others are counted as failed and logged by student number. */
+    private List<StudentRecord> validate(List<EnrolmentSource.Row> rows, SynchronizationResult result) {
+        RecordValidator validator = new RecordValidator(clock);
+        Set<String> numbers = new HashSet<>();
+        Set<String> logins = new HashSet<>();
+        List<StudentRecord> valid = new ArrayList<>(rows.size());
+        for (EnrolmentSource.Row row : rows) {
+            String reason = row.error();
+            StudentRecord record = row.record();
+            if (reason == null) {
+                reason = validator.rejection(record).orElse(null);
+            }
+            if (reason == null && !numbers.add(record.studentNumber())) {
+                reason = "duplicate student number";
+            }
+            if (reason == null && !logins.add(record.login())) {
+                reason = "duplicate login";
+            }
+            if (reason != null) {
+                LOG.warnf("ENT enrolment: row of student %s skipped: %s", safe(row.studentNumber()), reason);
+                result.increaseFailed();
+            } else {
+                valid.add(record);
+            }
+        }
+        return valid;
+    }
+
+    private SynchronizationResult importBatch(KeycloakSession session, List<StudentRecord> batch) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        StudentImporter importer =
+                new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
+        SynchronizationResult part = new SynchronizationResult();
+        for (StudentRecord record : batch) {
+            switch (importer.apply(record)) {
+                case ADDED -> part.increaseAdded();
+                case UPDATED -> part.increaseUpdated();
+                case UNCHANGED -> {}
+                case CONFLICT -> {
+                    LOG.warnf(
+                            "ENT enrolment: student %s skipped: the login belongs to an account this source did not"
+                                    + " import",
+                            safe(record.studentNumber()));
+                    part.increaseFailed();
+                }
+            }
+        }
+        return part;
+    }
+
+    private void disableVanished(KeycloakSession session, Set<String> present, SynchronizationResult result) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        List<UserModel> imported = UserStoragePrivateUtil.userLocalStorage(session)
+                .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
+                .filter(user -> model.getId().equals(user.getFederationLink()))
+                .filter(UserModel::isEnabled)
+                .toList();
+        List<UserModel> vanished = imported.stream()
+                .filter(user -> !present.contains(user.getUsername()))
+                .toList();
+        if (!MassDisableGuard.allows(imported.size(), vanished.size(), config.maxDisablePercent())) {
+            LOG.errorf(
+                    "ENT enrolment sync of component %s would disable %d of %d students who vanished from the source,"
+                            + " more than %d %%: NOTHING was disabled. Check the enrolment export, or raise the limit"
+                            + " in the provider's settings if this is expected.",
+                    model.getName(), vanished.size(), imported.size(), config.maxDisablePercent());
+            result.increaseFailed();
+            return;
+        }
+        for (UserModel user : vanished) {
+            user.setEnabled(false);
+            result.increaseRemoved();
+        }
+    }
+
+    /** A student number fit for the log: only the characters a student number has. */
+    private static String safe(String studentNumber) {
+        return studentNumber == null ? "(unknown)" : studentNumber.replaceAll("[^A-Za-z0-9-]", "?");
+    }
+}
