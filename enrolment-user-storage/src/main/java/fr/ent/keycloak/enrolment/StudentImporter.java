@@ -101,11 +101,20 @@ final class StudentImporter {
         AccountState state = calendar.stateAt(clock.instant(), lastYear, feePaidAt, activated);
         boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
         boolean enabled = state != AccountState.EXPIRED;
-        if (user.isEnabled() != enabled && (mayEnable || !enabled)) {
-            user.setEnabled(enabled);
+        if (user.isEnabled() && !enabled) {
+            disable(user);
+            changed = true;
+        } else if (!user.isEnabled() && enabled && mayEnable) {
+            user.setEnabled(true);
             changed = true;
         }
         return changed;
+    }
+
+    /** Disables the account and ends its sessions on every node. */
+    void disable(UserModel user) {
+        user.setEnabled(false);
+        session.sessions().removeUserSessions(realm, user);
     }
 
     private static boolean set(UserModel user, String name, String value) {

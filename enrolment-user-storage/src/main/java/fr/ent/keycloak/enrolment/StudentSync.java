@@ -177,8 +177,10 @@ final class StudentSync {
             result.increaseFailed();
             return;
         }
+        StudentImporter importer =
+                new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
         for (UserModel user : vanished) {
-            user.setEnabled(false);
+            importer.disable(user);
             result.increaseRemoved();
         }
     }

@@ -20,7 +20,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -38,8 +40,8 @@ class EnrolmentSyncIT {
             : LocalDate.now(ZoneOffset.UTC).getYear() - 1;
 
     @Test
-    void syncImportsStudentsKeepsThemInStepAndGuardsAgainstABrokenExport(Keycloak admin, EnrolmentDatabase database)
-            throws SQLException {
+    void syncImportsStudentsKeepsThemInStepAndGuardsAgainstABrokenExport(
+            Keycloak admin, EnrolmentDatabase database, KeycloakServer server) throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         String component = realm.components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
                 .filter(c -> c.getProviderId().equals("ent-enrolment"))
@@ -94,11 +96,22 @@ class EnrolmentSyncIT {
         assertThat(again.getAdded()).isZero();
         assertThat(again.getUpdated()).isZero();
 
-        // one student leaves the source (1 of 19 enabled: within 10 %): disabled, never deleted
+        // one student leaves the source (1 of 19 enabled: within 10 %): disabled, never deleted, signed out
+        UserResource leaving = realm.users().get(user(realm, "synbulk24").getId());
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue("cheval-agrafe-batterie-correct7");
+        password.setTemporary(false);
+        leaving.resetPassword(password);
+        assertThat(signIn(server, "synbulk24", "cheval-agrafe-batterie-correct7"))
+                .isEqualTo(200);
+        assertThat(leaving.getUserSessions()).hasSize(1);
         delete(database, "30000024");
         SynchronizationResultRepresentation vanished = realm.userStorage().syncUsers(component, "triggerFullSync");
         assertThat(vanished.getRemoved()).isEqualTo(1);
         assertThat(user(realm, "synbulk24").isEnabled()).isFalse();
+        assertThat(leaving.getUserSessions()).isEmpty();
+        assertThat(leaving.toRepresentation().getUsername()).isEqualTo("synbulk24");
 
         // a broken export loses half the students: the sync disables nobody
         for (int i = 10; i < 20; i++) {
@@ -149,6 +162,19 @@ class EnrolmentSyncIT {
             assertThat(user.getAttributes()).containsEntry("entAccountState", List.of("ACTIVATABLE"));
             assertThat(user.getAttributes()).containsEntry("supannEtuId", List.of("30000099"));
         });
+    }
+
+    /** A sign-in with the password grant of the realm's admin-cli client; the HTTP status. */
+    private static int signIn(KeycloakServer server, String username, String password) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli"
+                                        + "&username=" + username + "&password=" + password))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static void insert(
