@@ -56,7 +56,7 @@ public final class PasswordDictionary {
                     break;
                 }
                 hash = WordSet.step(hash, c);
-                if (end - start + 1 >= min && words.containsHash(hash)) {
+                if (end - start + 1 >= min && words.containsHash(hash, end - start + 1)) {
                     return true;
                 }
             }
