@@ -45,12 +45,11 @@ final class EntPasswordPolicyProvider implements PasswordPolicyProvider {
     private PolicyError check(
             RealmModel realm, UserModel user, String password, PasswordRulesConfig config, PersonalData personal) {
         PasswordChecker checker = factory.checker();
-        PasswordMessages messages = new PasswordMessages(session, realm, user);
         if (checker == null) {
             LOG.warnf(
                     "Password refused for user %s: the ENT password dictionary is unavailable (%s)",
                     user == null ? "-" : user.getId(), factory.loadFailure());
-            return messages.unavailable();
+            return new PasswordMessages(session, realm, user).unavailable();
         }
         List<Violation> violations = checker.check(password, config, personal);
         if (violations.isEmpty()) {
@@ -60,7 +59,7 @@ final class EntPasswordPolicyProvider implements PasswordPolicyProvider {
                 "Password refused for user %s: %s",
                 user == null ? "-" : user.getId(),
                 violations.stream().map(Violation::key).toList());
-        return messages.refused(violations);
+        return new PasswordMessages(session, realm, user).refused(violations);
     }
 
     @Override

@@ -42,8 +42,8 @@ final class PasswordMessages {
     }
 
     PolicyError refused(List<Violation> violations) {
-        Properties bundle = bundle();
         Locale locale = locale();
+        Properties bundle = bundle(locale);
         StringBuilder text = new StringBuilder(format(bundle, locale, REFUSED));
         for (Violation violation : violations) {
             text.append(' ')
@@ -54,7 +54,8 @@ final class PasswordMessages {
     }
 
     PolicyError unavailable() {
-        return new PolicyError(AS_IS, format(bundle(), locale(), UNAVAILABLE));
+        Locale locale = locale();
+        return new PolicyError(AS_IS, format(bundle(locale), locale, UNAVAILABLE));
     }
 
     private Locale locale() {
@@ -62,10 +63,10 @@ final class PasswordMessages {
         return locale == null ? Locale.FRENCH : locale;
     }
 
-    private Properties bundle() {
+    private Properties bundle(Locale locale) {
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            return realm == null ? theme.getMessages(locale()) : theme.getEnhancedMessages(realm, locale());
+            return realm == null ? theme.getMessages(locale) : theme.getEnhancedMessages(realm, locale);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("ENT password messages unavailable (%s): answering with message keys", e.getMessage());
             return new Properties();
