@@ -14,6 +14,8 @@ final class EntPasswordData extends PasswordData {
     final String folded;
     /** Every leetspeak reading of {@link #folded}: what words are looked for in. */
     final List<String> variants;
+    /** Every leetspeak reading of {@link #folded} without its leading and trailing digits and symbols. */
+    final List<String> coreVariants;
     /** {@code length} in code points of the NFKC form. */
     final int length;
 
@@ -25,6 +27,7 @@ final class EntPasswordData extends PasswordData {
         this.length = nfkc.codePointCount(0, nfkc.length());
         this.folded = Canonical.fold(nfkc);
         this.variants = Canonical.leetVariants(folded);
+        this.coreVariants = Canonical.leetVariants(Canonical.core(folded));
     }
 
     /** How many characters of the folded form a match must cover to count as "the password is built on it". */

@@ -35,7 +35,7 @@ final class WordRules {
         }
 
         private boolean isBuiltOnDictionaryWord(EntPasswordData d) {
-            for (String variant : Canonical.leetVariants(Canonical.core(d.folded))) {
+            for (String variant : d.coreVariants) {
                 if (dictionary.contains(variant)) {
                     return true;
                 }
@@ -181,7 +181,6 @@ final class WordRules {
             return appearsIn(d, word);
         }
         // shorter than the covering share: refused only when the password is the word with digits and symbols around
-        String core = Canonical.core(d.folded);
-        return core.equals(word) || Canonical.leetVariants(core).contains(word);
+        return d.coreVariants.contains(word);
     }
 }
