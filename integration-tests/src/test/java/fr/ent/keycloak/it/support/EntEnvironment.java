@@ -43,7 +43,9 @@ final class EntEnvironment implements AutoCloseable {
                             Map.entry("ENT_ENROLMENT_DB_PASSWORD", database.password()),
                             // tests trigger syncs themselves
                             Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
-                            Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1")),
+                            Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),
+                            // the test-only ent-test-clock jar answers (tests move the server's clock)
+                            Map.entry("ENT_TEST_CLOCK", "enabled")),
                     ItSettings.outputDir().resolve("keycloak-server.log"));
             EntEnvironment environment = new EntEnvironment(database, mail, keycloak);
             // stop the server even when the test JVM is interrupted (Ctrl-C on mvn)

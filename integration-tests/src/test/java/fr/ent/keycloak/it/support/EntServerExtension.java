@@ -1,6 +1,7 @@
 package fr.ent.keycloak.it.support;
 
 import java.util.Set;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,7 +19,8 @@ import org.openqa.selenium.WebDriver;
  * <p>Parameters it resolves: {@link KeycloakServer}, {@link Keycloak} (admin client), {@link MailServer},
  * {@link EnrolmentDatabase} and {@link WebDriver} (a new headless Chromium per test, quit after it).
  */
-public final class EntServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
+public final class EntServerExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(EntServerExtension.class);
@@ -36,6 +38,15 @@ public final class EntServerExtension implements BeforeAllCallback, BeforeEachCa
                 .orElse(context)
                 .getStore(NAMESPACE)
                 .put(logKey(context), environment(context).keycloak.logPosition());
+    }
+
+    /** A test that moved the server's clock gets it back to the real time, whatever its outcome. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        KeycloakServer keycloak = environment(context).keycloak;
+        if (!keycloak.clockOffset().isZero()) {
+            keycloak.setClockOffset(java.time.Duration.ZERO);
+        }
     }
 
     @Override

@@ -182,6 +182,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** An admin client logged in to the master realm as the bootstrap administrator; shared, do not close it. */
+    private java.time.Duration clockOffset = java.time.Duration.ZERO;
+
     public synchronized Keycloak admin() {
         if (admin == null) {
             admin = KeycloakBuilder.builder()
@@ -193,6 +195,38 @@ public final class KeycloakServer implements AutoCloseable {
                     .build();
         }
         return admin;
+    }
+
+    /**
+     * Moves the server's clock (Keycloak's time offset, through the test-only {@code ent-test-clock} resource) to
+     * {@code offset} from the real time, and logs the admin client in again so that it holds a token of the new time.
+     * The extension puts the clock back after each test.
+     */
+    public synchronized void setClockOffset(java.time.Duration offset) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            realmUrl() + "/ent-test-clock/offset?seconds=" + offset.toSeconds()))
+                                    .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().equals(Long.toString(offset.toSeconds()))) {
+                throw new IllegalStateException("The server's clock did not move: " + response.statusCode());
+            }
+            clockOffset = offset;
+            admin().tokenManager().grantToken();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How far the server's clock was moved by {@link #setClockOffset}. */
+    public synchronized java.time.Duration clockOffset() {
+        return clockOffset;
     }
 
     /** The current length of the server log, to read later what the server wrote from now on. */
