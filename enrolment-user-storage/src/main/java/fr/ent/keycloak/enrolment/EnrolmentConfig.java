@@ -2,6 +2,7 @@ package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.enrolment.core.ColumnMapping;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
+import fr.ent.keycloak.enrolment.core.JdbcConnections;
 import fr.ent.keycloak.enrolment.core.MassDisableGuard;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ final class EnrolmentConfig {
     static final String RELATION = "relation";
     static final String QUERY_TIMEOUT = "queryTimeoutSeconds";
     static final String MAX_DISABLE_PERCENT = "maxDisablePercent";
+    static final String FRESHNESS = "freshnessSeconds";
     static final String COLUMN_PREFIX = "column.";
 
     static final String DEFAULT_RELATION = "ent_enrolment";
     static final int DEFAULT_QUERY_TIMEOUT = 5;
+    static final int DEFAULT_FRESHNESS = 3600;
+    static final int MAX_FRESHNESS = 7 * 24 * 3600;
 
     static final List<ProviderConfigProperty> PROPERTIES = properties();
 
@@ -71,6 +75,16 @@ final class EnrolmentConfig {
                         + " instead: a broken export must not lock the university out.")
                 .type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT))
+                .add()
+                .property()
+                .name(FRESHNESS)
+                .label("Freshness window (seconds)")
+                .helpText("While the last sync started less than this long ago, a student signs in from Keycloak's copy"
+                        + " without any query to the enrolment database. Past it (syncs failing or switched off), each"
+                        + " sign-in re-reads that student's row first, and keeps the copy if the database does not"
+                        + " answer.")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Integer.toString(DEFAULT_FRESHNESS))
                 .add();
         for (Map.Entry<String, String> column : ColumnMapping.DEFAULTS.columns().entrySet()) {
             builder.property()
@@ -106,6 +120,10 @@ final class EnrolmentConfig {
         return integer(MAX_DISABLE_PERCENT, MassDisableGuard.DEFAULT_MAX_PERCENT, 0, 100);
     }
 
+    int freshnessSeconds() {
+        return integer(FRESHNESS, DEFAULT_FRESHNESS, 0, MAX_FRESHNESS);
+    }
+
     /** @throws IllegalArgumentException when a name is not a valid SQL identifier */
     ColumnMapping columns() {
         ColumnMapping d = ColumnMapping.DEFAULTS;
@@ -124,9 +142,23 @@ final class EnrolmentConfig {
                 column("updated_at", d.updatedAt()));
     }
 
-    EnrolmentSource source() {
+    JdbcConnections jdbc() {
+        return new JdbcConnections(jdbcUrl(), model.get(DB_USER), model.get(DB_PASSWORD), queryTimeoutSeconds());
+    }
+
+    /** The source with a new connection per operation: for the check when an administrator saves. */
+    EnrolmentSource unpooledSource() {
+        return EnrolmentSource.unpooled(jdbc(), columns());
+    }
+
+    /** The source with this node's pool of the component. */
+    EnrolmentSource source(ConnectionPools pools) {
+        JdbcConnections jdbc = jdbc();
         return new EnrolmentSource(
-                jdbcUrl(), model.get(DB_USER), model.get(DB_PASSWORD), columns(), queryTimeoutSeconds());
+                pools.connections(model.getId(), sourceSettings(model), jdbc),
+                jdbc.url(),
+                columns(),
+                queryTimeoutSeconds());
     }
 
     private String column(String field, String defaultName) {
@@ -148,6 +180,22 @@ final class EnrolmentConfig {
         }
     }
 
+    /** The settings that say where and how the students are read, to tell whether a save changes them. */
+    static Map<String, String> sourceSettings(ComponentModel model) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        model.getConfig().forEach((key, values) -> {
+            if (key.equals(JDBC_URL)
+                    || key.equals(QUERY_TIMEOUT)
+                    || key.equals(DB_USER)
+                    || key.equals(DB_PASSWORD)
+                    || key.equals(RELATION)
+                    || key.startsWith(COLUMN_PREFIX)) {
+                settings.put(key, values == null || values.isEmpty() ? "" : String.valueOf(values.get(0)));
+            }
+        });
+        return settings;
+    }
+
     /** Checks the settings an administrator saves; the database itself is checked by the factory. */
     static void validate(ComponentModel model) {
         EnrolmentConfig config = new EnrolmentConfig(model);
@@ -162,6 +210,7 @@ final class EnrolmentConfig {
         }
         checkInteger(model, QUERY_TIMEOUT, 1, 300, "The query timeout");
         checkInteger(model, MAX_DISABLE_PERCENT, 0, 100, "The largest share of students one sync may disable");
+        checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS, "The freshness window");
         try {
             config.columns();
         } catch (IllegalArgumentException e) {

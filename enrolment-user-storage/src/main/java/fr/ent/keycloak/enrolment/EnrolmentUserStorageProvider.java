@@ -1,75 +1,200 @@
 package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
+import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.ImportedUserValidation;
 import org.keycloak.storage.user.UserLookupProvider;
+import org.keycloak.storage.user.UserQueryMethodsProvider;
+import org.keycloak.storage.user.UserRegistrationProvider;
 
 /**
- * One per session and component. Imported students are served from Keycloak's own database; the enrolment database
- * is only asked about a login Keycloak does not know yet (a student enrolled after the last sync).
+ * One per session and component. Imported students are served from Keycloak's own database. The enrolment database
+ * is asked only about a student Keycloak does not know yet (a login, student number or INE enrolled after the last
+ * sync), and about a student signing in while the local copy is stale (no sync started within the freshness window).
+ * Searches and lists in the admin console never reach it.
  */
-final class EnrolmentUserStorageProvider implements UserStorageProvider, UserLookupProvider, ImportedUserValidation {
+final class EnrolmentUserStorageProvider
+        implements UserStorageProvider,
+                UserLookupProvider,
+                UserQueryMethodsProvider,
+                UserRegistrationProvider,
+                ImportedUserValidation {
 
     private static final Logger LOG = Logger.getLogger(EnrolmentUserStorageProvider.class);
+    private static final int MAX_IDENTIFIER_LENGTH = 64;
 
     private final KeycloakSession session;
-    private final ComponentModel model;
+    private final UserStorageProviderModel model;
+    private final EnrolmentConfig config;
+    private final ConnectionPools pools;
     private final Clock clock;
+    /** Students re-read from the source during this request (a request looks a student up several times). */
+    private final Set<String> refreshed = new HashSet<>();
 
-    EnrolmentUserStorageProvider(KeycloakSession session, ComponentModel model, Clock clock) {
+    EnrolmentUserStorageProvider(KeycloakSession session, ComponentModel model, ConnectionPools pools, Clock clock) {
         this.session = session;
-        this.model = model;
+        this.pools = pools;
+        this.model = new UserStorageProviderModel(model);
+        this.config = new EnrolmentConfig(model);
         this.clock = clock;
     }
 
-    /** Each time Keycloak loads an imported student: the state follows the clock (expiry at 31 December). */
+    /**
+     * Each time Keycloak loads an imported student from its database: the state follows the clock (expiry at
+     * 31 December), and a student signing in while the copy is stale is re-read from the source first.
+     */
     @Override
     public UserModel validate(RealmModel realm, UserModel user) {
-        importer(realm).refreshState(user, false);
+        StudentImporter importer = importer(realm);
+        importer.refreshState(user, false);
+        if (signingIn() && isStale() && refreshed.add(user.getId())) {
+            refresh(realm, user, importer);
+        }
         return user;
+    }
+
+    /** A sign-in, first connection or password reset is in progress in this request. */
+    private boolean signingIn() {
+        try {
+            return session.getContext().getAuthenticationSession() != null;
+        } catch (RuntimeException outsideARequest) {
+            return false;
+        }
+    }
+
+    /** No sync started within the freshness window (Keycloak records the start of each sync on the component). */
+    private boolean isStale() {
+        long sinceLastSync = clock.instant().getEpochSecond() - model.getLastSync();
+        return sinceLastSync > config.freshnessSeconds();
+    }
+
+    private void refresh(RealmModel realm, UserModel user, StudentImporter importer) {
+        String studentNumber = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
+        if (studentNumber == null) {
+            return;
+        }
+        read(studentNumber)
+                .filter(record -> studentNumber.equals(record.studentNumber()))
+                .filter(record -> user.getUsername().equals(record.login()))
+                .ifPresent(record -> {
+                    importer.apply(record);
+                    LOG.debugf("ENT enrolment: student %s re-read from the source at sign-in", studentNumber);
+                });
     }
 
     @Override
     public UserModel getUserByUsername(RealmModel realm, String username) {
-        if (username == null || username.isBlank() || username.length() > 64) {
-            return null;
+        return importFromSource(realm, username, record -> username.equals(record.login()))
+                .orElse(null);
+    }
+
+    /**
+     * Finds a student by student number ({@code supannEtuId}) or INE ({@code supannCodeINE}), as the first-connection
+     * form does: Keycloak's copy answers when it has the student; otherwise the source is asked and the student
+     * imported at once.
+     */
+    @Override
+    public Stream<UserModel> searchForUserByUserAttributeStream(RealmModel realm, String name, String value) {
+        boolean byNumber = EntAttributes.STUDENT_NUMBER.equals(name);
+        if (!byNumber && !EntAttributes.INE.equals(name)) {
+            return Stream.empty();
         }
-        EnrolmentConfig config = new EnrolmentConfig(model);
-        EnrolmentSource source = config.source();
-        Optional<EnrolmentSource.Row> row;
-        try {
-            row = source.find(username);
-        } catch (SQLException e) {
-            LOG.warnf(
-                    "ENT enrolment: lookup of a login failed, the enrolment database is unavailable: %s",
-                    source.describe(e));
-            return null;
+        if (local().searchForUserByUserAttributeStream(realm, name, value)
+                .findAny()
+                .isPresent()) {
+            return Stream.empty();
         }
-        if (row.isEmpty()
-                || row.get().record() == null
-                || !username.equals(row.get().record().login())
-                || new RecordValidator(clock).rejection(row.get().record()).isPresent()) {
-            return null;
+        return importFromSource(realm, value, record -> value.equals(byNumber ? record.studentNumber() : record.ine()))
+                .stream();
+    }
+
+    /** The enrolment database is never searched for lists: the admin console searches Keycloak's copy. */
+    @Override
+    public Stream<UserModel> searchForUserStream(
+            RealmModel realm, Map<String, String> params, Integer firstResult, Integer maxResults) {
+        return Stream.empty();
+    }
+
+    @Override
+    public Stream<UserModel> getGroupMembersStream(
+            RealmModel realm, GroupModel group, Integer firstResult, Integer maxResults) {
+        return Stream.empty();
+    }
+
+    /** Imports the student whose row answers to {@code identifier} and {@code matches}, and returns the account. */
+    private Optional<UserModel> importFromSource(
+            RealmModel realm, String identifier, Predicate<StudentRecord> matches) {
+        if (identifier == null || identifier.isBlank() || identifier.length() > MAX_IDENTIFIER_LENGTH) {
+            return Optional.empty();
         }
-        if (importer(realm).apply(row.get().record()) == StudentImporter.Outcome.CONFLICT) {
-            return null;
+        Optional<StudentRecord> record = read(identifier).filter(matches);
+        if (record.isEmpty()
+                || new RecordValidator(clock).rejection(record.get()).isPresent()
+                || importer(realm).apply(record.get()) == StudentImporter.Outcome.CONFLICT) {
+            return Optional.empty();
         }
         LOG.debugf(
                 "ENT enrolment: student %s imported at first lookup",
-                row.get().record().studentNumber());
-        return UserStoragePrivateUtil.userLocalStorage(session).getUserByUsername(realm, username);
+                record.get().studentNumber());
+        UserModel user = local().getUserByUsername(realm, record.get().login());
+        if (user != null) {
+            // just read: no second query when Keycloak validates the account it gets back
+            refreshed.add(user.getId());
+        }
+        return Optional.ofNullable(user);
+    }
+
+    /** The row whose login, student number or INE is {@code identifier}; empty when absent or unreadable. */
+    private Optional<StudentRecord> read(String identifier) {
+        EnrolmentSource source = config.source(pools);
+        try {
+            return source.find(identifier).map(EnrolmentSource.Row::record);
+        } catch (SQLException e) {
+            LOG.warnf(
+                    "ENT enrolment: a lookup failed, the enrolment database is unavailable (Keycloak's copy is used):"
+                            + " %s",
+                    source.describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Accounts created in Keycloak (staff, test accounts) stay in Keycloak: the enrolment database is read-only. */
+    @Override
+    public UserModel addUser(RealmModel realm, String username) {
+        return null;
+    }
+
+    /**
+     * An administrator may delete a student's account in Keycloak; the enrolment database is never written to. A
+     * student still enrolled comes back at the next sync as a new account, to be activated again.
+     */
+    @Override
+    public boolean removeUser(RealmModel realm, UserModel user) {
+        LOG.infof(
+                "ENT enrolment: the Keycloak account of student %s was deleted by an administrator",
+                user.getFirstAttribute(EntAttributes.STUDENT_NUMBER));
+        return true;
     }
 
     @Override
@@ -80,6 +205,10 @@ final class EnrolmentUserStorageProvider implements UserStorageProvider, UserLoo
     @Override
     public UserModel getUserByEmail(RealmModel realm, String email) {
         return null;
+    }
+
+    private UserProvider local() {
+        return UserStoragePrivateUtil.userLocalStorage(session);
     }
 
     private StudentImporter importer(RealmModel realm) {

@@ -1,8 +1,10 @@
 package fr.ent.keycloak.enrolment;
 
+import fr.ent.keycloak.common.MillisClock;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import org.keycloak.common.util.Time;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
@@ -24,11 +26,29 @@ public final class EnrolmentUserStorageProviderFactory
 
     public static final String PROVIDER_ID = "ent-enrolment";
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = new MillisClock(Time::currentTimeMillis);
+    private final ConnectionPools pools = new ConnectionPools();
 
     @Override
     public EnrolmentUserStorageProvider create(KeycloakSession session, ComponentModel model) {
-        return new EnrolmentUserStorageProvider(session, model, clock);
+        return new EnrolmentUserStorageProvider(session, model, pools, clock);
+    }
+
+    @Override
+    public void onUpdate(KeycloakSession session, RealmModel realm, ComponentModel oldModel, ComponentModel newModel) {
+        if (!EnrolmentConfig.sourceSettings(oldModel).equals(EnrolmentConfig.sourceSettings(newModel))) {
+            pools.close(newModel.getId());
+        }
+    }
+
+    @Override
+    public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        pools.close(model.getId());
+    }
+
+    @Override
+    public void close() {
+        pools.close();
     }
 
     @Override
@@ -52,12 +72,21 @@ public final class EnrolmentUserStorageProviderFactory
         EnrolmentConfig.validate(model);
         // when an administrator saves (an HTTP request), the database must answer with every mapped column; a realm
         // imported at start-up is not refused because the enrolment database is down at that moment
-        if (!isHttpRequest(session)) {
+        if (!isHttpRequest(session) || !changesTheSource(realm, model)) {
             return;
         }
-        new EnrolmentConfig(model).source().check().ifPresent(problem -> {
+        new EnrolmentConfig(model).unpooledSource().check().ifPresent(problem -> {
             throw new ComponentValidationException("The enrolment database cannot be read: " + problem);
         });
+    }
+
+    /**
+     * Whether the saved settings point somewhere new (database, account, relation or columns). Keycloak also saves
+     * the component at the start of each sync (its last-sync time): that must not probe a database that may be down.
+     */
+    private static boolean changesTheSource(RealmModel realm, ComponentModel model) {
+        ComponentModel stored = model.getId() == null ? null : realm.getComponent(model.getId());
+        return stored == null || !EnrolmentConfig.sourceSettings(stored).equals(EnrolmentConfig.sourceSettings(model));
     }
 
     private static boolean isHttpRequest(KeycloakSession session) {
@@ -71,12 +100,12 @@ public final class EnrolmentUserStorageProviderFactory
     @Override
     public SynchronizationResult sync(
             KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
-        return new StudentSync(sessionFactory, realmId, model, clock).full();
+        return new StudentSync(sessionFactory, realmId, model, pools, clock).full();
     }
 
     @Override
     public SynchronizationResult syncSince(
             Date lastSync, KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model) {
-        return new StudentSync(sessionFactory, realmId, model, clock).changedSince(lastSync);
+        return new StudentSync(sessionFactory, realmId, model, pools, clock).changedSince(lastSync);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -37,9 +38,16 @@ final class StudentSync {
     private final String realmId;
     private final UserStorageProviderModel model;
     private final EnrolmentConfig config;
+    private final ConnectionPools pools;
     private final Clock clock;
 
-    StudentSync(KeycloakSessionFactory sessionFactory, String realmId, UserStorageProviderModel model, Clock clock) {
+    StudentSync(
+            KeycloakSessionFactory sessionFactory,
+            String realmId,
+            UserStorageProviderModel model,
+            ConnectionPools pools,
+            Clock clock) {
+        this.pools = pools;
         this.sessionFactory = sessionFactory;
         this.realmId = realmId;
         this.model = model;
@@ -58,7 +66,7 @@ final class StudentSync {
     private SynchronizationResult run(String kind, Date since) {
         long start = System.nanoTime();
         SynchronizationResult result = new SynchronizationResult();
-        EnrolmentSource source = config.source();
+        EnrolmentSource source = config.source(pools);
         List<EnrolmentSource.Row> rows;
         try {
             rows = since == null ? source.readAll() : source.readChangedSince(since.toInstant());
@@ -68,10 +76,12 @@ final class StudentSync {
                             + " period: %s",
                     kind, model.getName(), source.describe(e));
             result.increaseFailed();
+            rewindLastSync(since);
             return result;
         }
 
         List<StudentRecord> valid = validate(rows, result);
+        boolean batchFailed = false;
         for (int from = 0; from < valid.size(); from += BATCH) {
             List<StudentRecord> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
             try {
@@ -85,7 +95,11 @@ final class StudentSync {
                         kind,
                         batch.size());
                 result.setFailed(result.getFailed() + batch.size());
+                batchFailed = true;
             }
+        }
+        if (batchFailed) {
+            rewindLastSync(since);
         }
         if (since == null) {
             Set<String> logins = new HashSet<>();
@@ -104,6 +118,30 @@ final class StudentSync {
                 result.getFailed(),
                 (System.nanoTime() - start) / 1_000_000);
         return result;
+    }
+
+    /**
+     * Keycloak records the start of a sync as the component's last sync before running it, and the next "changed
+     * users" sync reads the rows changed after that time. When this sync could not do its work, the time goes back
+     * (to the previous sync for a changed-users sync, to never for a full one) so that the next sync at the next period
+     * reads again everything this one missed, and sign-ins treat the copy as stale meanwhile.
+     */
+    private void rewindLastSync(Date since) {
+        int to = since == null ? 0 : (int) (since.getTime() / 1000);
+        try {
+            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                ComponentModel stored = realm == null ? null : realm.getComponent(model.getId());
+                if (stored != null) {
+                    UserStorageProviderModel persistent = new UserStorageProviderModel(stored);
+                    persistent.setLastSync(to);
+                    realm.updateComponent(persistent);
+                }
+            });
+            model.setLastSync(to);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "ENT enrolment: could not record that the sync of %s must be run again", model.getName());
+        }
     }
 
     /** The rows that can become accounts; the others are counted as failed and logged by student number. */

@@ -1,8 +1,6 @@
 package fr.ent.keycloak.enrolment.core;
 
 import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.ServiceLoader;
 
 /**
  * Reads the enrolment relation over JDBC. Every query is parameterised and bounded by a timeout; a connection is
@@ -23,18 +18,34 @@ import java.util.ServiceLoader;
  */
 public final class EnrolmentSource {
 
+    /** Opens a connection to the enrolment database: a new one, or one borrowed from a pool. */
+    @FunctionalInterface
+    public interface ConnectionSupplier {
+        /** A connection; closing it releases it. */
+        Connection get() throws SQLException;
+    }
+
+    private final ConnectionSupplier connections;
     private final String url;
-    private final String user;
-    private final String password;
     private final ColumnMapping columns;
     private final int timeoutSeconds;
 
-    public EnrolmentSource(String url, String user, String password, ColumnMapping columns, int timeoutSeconds) {
+    /**
+     * @param connections where connections come from
+     * @param url the JDBC URL, named in messages (without its parameters)
+     * @param columns the relation and its columns
+     * @param timeoutSeconds the longest wait of each statement
+     */
+    public EnrolmentSource(ConnectionSupplier connections, String url, ColumnMapping columns, int timeoutSeconds) {
+        this.connections = connections;
         this.url = url;
-        this.user = user;
-        this.password = password;
         this.columns = columns;
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** A source that opens a new connection for each operation (checks on save, tests). */
+    public static EnrolmentSource unpooled(JdbcConnections jdbc, ColumnMapping columns) {
+        return new EnrolmentSource(jdbc::open, jdbc.url(), columns, jdbc.timeoutSeconds());
     }
 
     /** One row as read: a record, or the reason it could not be read (with the student number when known). */
@@ -70,7 +81,7 @@ public final class EnrolmentSource {
      * @return a problem an administrator can act on, or empty when everything is there
      */
     public Optional<String> check() {
-        try (Connection connection = connect();
+        try (Connection connection = connections.get();
                 PreparedStatement statement = connection.prepareStatement(columns.probe())) {
             statement.setQueryTimeout(timeoutSeconds);
             statement.executeQuery().close();
@@ -81,7 +92,7 @@ public final class EnrolmentSource {
     }
 
     private List<Row> query(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connect()) {
+        try (Connection connection = connections.get()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -96,71 +107,22 @@ public final class EnrolmentSource {
                         rows.add(read(results));
                     }
                 }
-                connection.rollback();
                 return rows;
+            } finally {
+                release(connection);
             }
         }
     }
 
-    /**
-     * Opens a connection with the JDBC driver that accepts the URL, found with this class's loader: inside Keycloak,
-     * the drivers of the distribution (PostgreSQL, H2, …) are not registered with {@code DriverManager}.
-     */
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        if (user != null && !user.isBlank()) {
-            properties.setProperty("user", user);
+    /** Read-only work: nothing to keep, and a pooled connection goes back as it came. */
+    private static void release(Connection connection) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            connection.setReadOnly(false);
+        } catch (SQLException broken) {
+            // the connection is closed next; a pool discards a broken one
         }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            properties.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
-            properties.setProperty("loginTimeout", Integer.toString(timeoutSeconds));
-            properties.setProperty("socketTimeout", Integer.toString(timeoutSeconds * 2 + 5));
-            properties.setProperty("ApplicationName", "keycloak-ent-enrolment");
-        }
-        Driver driver = driver();
-        Connection connection = driver == null ? null : driver.connect(url, properties);
-        return connection != null ? connection : DriverManager.getConnection(url, properties);
-    }
-
-    /** The JDBC drivers a Keycloak distribution ships, by URL prefix. */
-    private static final Map<String, String> DRIVERS = Map.of(
-            "jdbc:postgresql:", "org.postgresql.Driver",
-            "jdbc:h2:", "org.h2.Driver",
-            "jdbc:mariadb:", "org.mariadb.jdbc.Driver",
-            "jdbc:mysql:", "com.mysql.cj.jdbc.Driver",
-            "jdbc:oracle:", "oracle.jdbc.OracleDriver",
-            "jdbc:sqlserver:", "com.microsoft.sqlserver.jdbc.SQLServerDriver");
-
-    private Driver driver() {
-        for (Map.Entry<String, String> known : DRIVERS.entrySet()) {
-            if (url.startsWith(known.getKey())) {
-                for (ClassLoader loader : new ClassLoader[] {
-                    EnrolmentSource.class.getClassLoader(),
-                    Thread.currentThread().getContextClassLoader()
-                }) {
-                    try {
-                        return (Driver) Class.forName(known.getValue(), true, loader)
-                                .getDeclaredConstructor()
-                                .newInstance();
-                    } catch (ReflectiveOperationException | LinkageError | RuntimeException notHere) {
-                        // try the next loader
-                    }
-                }
-            }
-        }
-        for (Driver driver : ServiceLoader.load(Driver.class, EnrolmentSource.class.getClassLoader())) {
-            try {
-                if (driver.acceptsURL(url)) {
-                    return driver;
-                }
-            } catch (SQLException e) {
-                // not this one
-            }
-        }
-        return null;
     }
 
     private Row read(ResultSet results) {
@@ -201,8 +163,11 @@ public final class EnrolmentSource {
     public String describe(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("No suitable driver")) {
+        if (message.contains("No suitable driver") || message.contains("no JDBC driver")) {
             return "no JDBC driver for " + url.replaceAll("\\?.*", "") + " in this Keycloak";
+        }
+        if (message.startsWith("Acquisition timeout")) {
+            return "cannot connect to the enrolment database: no connection within " + timeoutSeconds + " s";
         }
         if (state.startsWith("08")) {
             return "cannot connect to the enrolment database: " + message;

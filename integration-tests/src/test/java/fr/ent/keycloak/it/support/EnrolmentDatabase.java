@@ -131,6 +131,19 @@ public final class EnrolmentDatabase implements AutoCloseable {
         return password;
     }
 
+    /** A relay to this database server, to count or cut the connections that go through it; close it. */
+    public TcpProxy proxy() {
+        java.net.URI address = java.net.URI.create(jdbcUrl().substring("jdbc:".length()));
+        return new TcpProxy(address.getHost(), address.getPort());
+    }
+
+    /** The JDBC URL of the enrolment database through {@code proxy}. */
+    public String jdbcUrlThrough(TcpProxy proxy) {
+        java.net.URI address = java.net.URI.create(jdbcUrl().substring("jdbc:".length()));
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + address.getRawPath()
+                + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery());
+    }
+
     /** A new connection to the enrolment database; close it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), user, password);

@@ -19,7 +19,7 @@ public final class ItSettings {
     }
 
     /** The module's {@code target/} directory, for server logs. */
-    static Path outputDir() {
+    public static Path outputDir() {
         return Path.of(System.getProperty("ent.it.output", "target")).toAbsolutePath();
     }
 

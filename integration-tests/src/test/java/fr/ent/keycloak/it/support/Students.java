@@ -1,0 +1,156 @@
+package fr.ent.keycloak.it.support;
+
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Rows of the enrolment relation, students as the admin API shows them, and sign-ins, for the tests. */
+public final class Students {
+
+    private Students() {}
+
+    /** Adds a student to {@code relation}, born on 14 March 2006, with {@code login@example.org} as address. */
+    public static void insert(
+            Connection connection,
+            String relation,
+            String number,
+            String login,
+            String first,
+            String last,
+            OffsetDateTime paidAt,
+            int lastYear)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + relation
+                + " (student_number, login, ine, first_name, last_name, birth_date,"
+                + " personal_email, last_academic_year, program_label, fee_paid_at, updated_at)"
+                + " VALUES (?, ?, NULL, ?, ?, DATE '2006-03-14', ?, ?, 'Licence', ?, now())")) {
+            insert.setString(1, number);
+            insert.setString(2, login);
+            insert.setString(3, first);
+            insert.setString(4, last);
+            insert.setString(5, (login.isEmpty() ? number : login) + "@example.org");
+            insert.setInt(6, lastYear);
+            insert.setObject(7, paidAt);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Removes students from the enrolment relation and from Keycloak, so that tests sharing the server do not see
+     * each other's students.
+     */
+    public static void forget(RealmResource realm, EnrolmentDatabase database, String... logins) throws SQLException {
+        try (Connection connection = database.connect();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM ent_enrolment WHERE login = ?")) {
+            for (String login : logins) {
+                delete.setString(1, login);
+                delete.executeUpdate();
+            }
+        }
+        for (String login : logins) {
+            realm.users()
+                    .searchByUsername(login, true)
+                    .forEach(user -> realm.users().delete(user.getId()).close());
+        }
+    }
+
+    /** A sign-in with the password grant of the realm's admin-cli client: the HTTP status. */
+    public static int signIn(KeycloakServer server, String username, String password)
+            throws IOException, InterruptedException {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli"
+                                        + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /** Gives the student a password (as an administrator would), to test sign-ins before activation exists. */
+    public static void setPassword(RealmResource realm, String username, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.users().get(user(realm, username).getId()).resetPassword(credential);
+    }
+
+    /** The account named {@code username}, which must exist. */
+    public static UserRepresentation user(RealmResource realm, String username) {
+        List<UserRepresentation> found = realm.users().searchByUsername(username, true);
+        if (found.size() != 1) {
+            throw new AssertionError("expected one account " + username + ", found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    /** {@code entAccountState} of the account named {@code username}. */
+    public static String state(RealmResource realm, String username) {
+        return user(realm, username).getAttributes().get("entAccountState").get(0);
+    }
+
+    /**
+     * Adds an {@code ent-enrolment} component reading {@code relation} (query timeout 2 s, no periodic sync, cached
+     * copies living one hour as in the realm the pack ships); remove it after the test, which removes its students.
+     *
+     * @return its id
+     */
+    public static String createComponent(
+            RealmResource realm, String name, String jdbcUrl, String user, String password, String relation) {
+        ComponentRepresentation component = new ComponentRepresentation();
+        component.setName(name);
+        component.setProviderId("ent-enrolment");
+        component.setProviderType("org.keycloak.storage.UserStorageProvider");
+        component.setParentId(realm.toRepresentation().getId());
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle("enabled", "true");
+        config.putSingle("priority", "10");
+        config.putSingle("importEnabled", "true");
+        config.putSingle("jdbcUrl", jdbcUrl);
+        config.putSingle("dbUser", user);
+        config.putSingle("dbPassword", password);
+        config.putSingle("relation", relation);
+        config.putSingle("queryTimeoutSeconds", "2");
+        config.putSingle("fullSyncPeriod", "-1");
+        config.putSingle("changedSyncPeriod", "-1");
+        config.putSingle("cachePolicy", "MAX_LIFESPAN");
+        config.putSingle("maxLifespan", "3600000");
+        component.setConfig(config);
+        try (Response created = realm.components().add(component)) {
+            if (created.getStatus() != 201) {
+                throw new AssertionError("component " + name + " refused: " + created.getStatus() + " "
+                        + created.readEntity(String.class));
+            }
+            String location = created.getLocation().getPath();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** The id of the realm's {@code ent-enrolment} component named {@code name}. */
+    public static String component(RealmResource realm, String name) {
+        return realm.components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
+                .filter(c ->
+                        c.getProviderId().equals("ent-enrolment") && c.getName().equals(name))
+                .map(ComponentRepresentation::getId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ent-enrolment component named " + name));
+    }
+}
