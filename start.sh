@@ -47,6 +47,8 @@ Environment:
                                  Keycloak's own database on PostgreSQL instead of the embedded dev-file database
   ENT_SMTP_PORT, ENT_MAIL_API_PORT
                                  GreenMail's SMTP port (default 3025) and REST API port (default 8025)
+  ENT_PUBLIC_URL                 the address students reach Keycloak at, used in mailed links
+                                 (default http://localhost:$ENT_HTTP_PORT)
   ENT_START_TIMEOUT              seconds to wait for Keycloak to be ready (default 300)
 USAGE
 }
@@ -177,6 +179,8 @@ start() {
     export ENT_ENROLMENT_DB_USER=ent ENT_ENROLMENT_DB_PASSWORD=ent
   fi
   export ENT_SMTP_HOST=127.0.0.1 ENT_SMTP_PORT="$SMTP_PORT"
+  # the realm's frontend URL: the address activation links point to
+  export ENT_PUBLIC_URL="${ENT_PUBLIC_URL:-http://localhost:$HTTP_PORT}"
 
   mkdir -p "$KC_HOME/data/import"
   cp "$ROOT/demo/realm/ent-realm.json" "$KC_HOME/data/import/ent-realm.json"

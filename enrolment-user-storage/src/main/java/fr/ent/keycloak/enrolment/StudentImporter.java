@@ -7,13 +7,14 @@ import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Objects;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
 import org.keycloak.storage.UserStoragePrivateUtil;
+import org.keycloak.storage.UserStorageUtil;
 
 /** Writes a student's enrolment data onto the imported Keycloak account and computes the account's state. */
 final class StudentImporter {
@@ -59,6 +60,7 @@ final class StudentImporter {
             outcome = Outcome.UNCHANGED;
         }
         boolean changed = false;
+        changed |= set(user, UserModel.EMAIL, record.personalEmail());
         changed |= set(user, UserModel.FIRST_NAME, record.firstName());
         changed |= set(user, UserModel.LAST_NAME, record.lastName());
         changed |= set(user, EntAttributes.STUDENT_NUMBER, record.studentNumber());
@@ -80,6 +82,9 @@ final class StudentImporter {
                 record.feePaidAt() == null ? null : record.feePaidAt().toString());
         changed |= set(user, EntAttributes.AFFILIATION, EntAttributes.AFFILIATION_STUDENT);
         changed |= refreshState(user, true);
+        if (changed && outcome == Outcome.UNCHANGED) {
+            evict(user);
+        }
         return outcome == Outcome.UNCHANGED && changed ? Outcome.UPDATED : outcome;
     }
 
@@ -115,12 +120,25 @@ final class StudentImporter {
     void disable(UserModel user) {
         user.setEnabled(false);
         session.sessions().removeUserSessions(realm, user);
+        evict(user);
+    }
+
+    /**
+     * Keycloak's copy is written here directly (not through its user cache, which a sync would flood): the cache of
+     * every node forgets the student, so that the next read sees the change.
+     */
+    private void evict(UserModel user) {
+        UserCache cache = UserStorageUtil.userCache(session);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
     }
 
     private static boolean set(UserModel user, String name, String value) {
         String current = switch (name) {
             case UserModel.FIRST_NAME -> user.getFirstName();
             case UserModel.LAST_NAME -> user.getLastName();
+            case UserModel.EMAIL -> user.getEmail();
             default -> user.getFirstAttribute(name);
         };
         if (Objects.equals(current, value)) {
@@ -129,11 +147,13 @@ final class StudentImporter {
         switch (name) {
             case UserModel.FIRST_NAME -> user.setFirstName(value);
             case UserModel.LAST_NAME -> user.setLastName(value);
+            case UserModel.EMAIL -> user.setEmail(value);
             default -> {
                 if (value == null) {
                     user.removeAttribute(name);
                 } else {
-                    user.setAttribute(name, List.of(value));
+                    // the single-value setter updates the row in place; the list setter deletes and re-inserts
+                    user.setSingleAttribute(name, value);
                 }
             }
         }

@@ -26,13 +26,13 @@ import org.keycloak.storage.user.SynchronizationResult;
 
 /**
  * "Sync all users" and "Sync changed users": reads the enrolment relation, imports or updates each valid student in
- * transactions of {@value #BATCH}, and (full sync only) disables the students who vanished from the source unless
+ * transactions of {@value #BATCH} (a small persistence context keeps each write cheap), and (full sync only) disables the students who vanished from the source unless
  * that would disable too many at once. Keycloak runs one sync of a component at a time across the cluster.
  */
 final class StudentSync {
 
     private static final Logger LOG = Logger.getLogger(StudentSync.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 100;
 
     private final KeycloakSessionFactory sessionFactory;
     private final String realmId;

@@ -100,7 +100,7 @@ class EnrolmentCalendarIT {
             RealmResource realm, EnrolmentDatabase database, KeycloakServer server, WebDriver browser, String component)
             throws Exception {
         realm.userStorage().syncUsers(component, "triggerFullSync");
-        Students.setPassword(realm, "calleaving", PASSWORD);
+        Students.activate(server, "calleaving", PASSWORD);
         Instant cutOff = LocalDate.of(YEAR + 1, 1, 1).atStartOfDay(PARIS).toInstant();
 
         // one second before midnight: still in (no sync runs from here on)

@@ -63,7 +63,7 @@ class EnrolmentResilienceIT {
                                 .syncUsers(component, "triggerFullSync")
                                 .getAdded())
                         .isEqualTo(2);
-                Students.setPassword(realm, "resone", PASSWORD);
+                Students.activate(server, "resone", PASSWORD);
 
                 // fresh copy (a sync just started): signing in asks nothing of the enrolment database
                 proxy.resetCount();

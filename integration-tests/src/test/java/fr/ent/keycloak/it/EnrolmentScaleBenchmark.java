@@ -85,7 +85,7 @@ class EnrolmentScaleBenchmark {
 
             double[] search = searchMartin(realm);
 
-            Students.setPassword(realm, "scale00000042", PASSWORD);
+            Students.activate(server, "scale00000042", PASSWORD);
             proxy.resetCount();
             double[] signIns = new double[50];
             for (int i = 0; i < signIns.length; i++) {

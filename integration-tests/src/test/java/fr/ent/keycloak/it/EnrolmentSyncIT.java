@@ -125,7 +125,7 @@ class EnrolmentSyncIT {
         // one student leaves the source (1 of 19 enabled: within 10 %): disabled, never deleted, signed out
         UserResource leaving =
                 realm.users().get(Students.user(realm, "synbulk24").getId());
-        Students.setPassword(realm, "synbulk24", "cheval-agrafe-batterie-correct7");
+        Students.activate(server, "synbulk24", "cheval-agrafe-batterie-correct7");
         assertThat(Students.signIn(server, "synbulk24", "cheval-agrafe-batterie-correct7"))
                 .isEqualTo(200);
         assertThat(leaving.getUserSessions()).hasSize(1);

@@ -44,7 +44,15 @@ class PackRegistrationIT {
 
     @Test
     void activationRequiredActionIsRegistered(Keycloak admin) {
-        assertThat(providerIds(admin.serverInfo().getInfo(), "required-action")).contains("ent-accept-charter");
+        assertThat(providerIds(admin.serverInfo().getInfo(), "required-action"))
+                .contains(
+                        "ent-activation-start",
+                        "ent-accept-charter",
+                        "ent-mail-forwarding",
+                        "ent-activation-summary",
+                        "ent-account-check");
+        assertThat(providerIds(admin.serverInfo().getInfo(), "actionTokenHandler"))
+                .contains("ent-activation");
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class TestClockResourceProviderFactory implements RealmResourceProv
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new TestClockResourceProvider(enabled);
+        return new TestClockResourceProvider(session, enabled);
     }
 
     @Override

@@ -45,7 +45,9 @@ final class EntEnvironment implements AutoCloseable {
                             Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
                             Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),
                             // the test-only ent-test-clock jar answers (tests move the server's clock)
-                            Map.entry("ENT_TEST_CLOCK", "enabled")),
+                            Map.entry("ENT_TEST_CLOCK", "enabled"),
+                            // activation emails within seconds rather than within a minute
+                            Map.entry("KC_SPI_REQUIRED_ACTION__ENT_ACTIVATION_START__MAIL_INTERVAL_SECONDS", "3")),
                     ItSettings.outputDir().resolve("keycloak-server.log"));
             EntEnvironment environment = new EntEnvironment(database, mail, keycloak);
             // stop the server even when the test JVM is interrupted (Ctrl-C on mvn)

@@ -81,6 +81,8 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+            // the realm's frontend URL: links mailed outside any request (activation) point here
+            env.put("ENT_PUBLIC_URL", "http://localhost:" + httpPort);
             env.putAll(environment);
 
             Instant started = Instant.now();

@@ -93,6 +93,27 @@ public final class Students {
         realm.users().get(user(realm, username).getId()).resetPassword(credential);
     }
 
+    /**
+     * Gives the student a password and marks the account as activated (charter and state, as the last step of the
+     * journey does), for tests about other things than activation: a student who is not active must go through
+     * activation at sign-in.
+     */
+    public static void activate(KeycloakServer server, String username, String password)
+            throws IOException, InterruptedException {
+        RealmResource realm = server.admin().realm(KeycloakServer.REALM);
+        setPassword(realm, username, password);
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.realmUrl() + "/ent-test-clock/activated/"
+                                        + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                                .PUT(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("could not mark " + username + " activated: " + response.statusCode());
+        }
+    }
+
     /** The account named {@code username}, which must exist. */
     public static UserRepresentation user(RealmResource realm, String username) {
         List<UserRepresentation> found = realm.users().searchByUsername(username, true);

@@ -6,21 +6,22 @@ import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/**
- * Registers the "accept the IT charter" step of activation as the required action {@value #PROVIDER_ID}.
- *
- * <p>Foundation skeleton: the action is registered and can be enabled on a realm; the charter page comes with the
- * activation issue.
- */
-public final class AcceptCharterRequiredActionFactory implements RequiredActionFactory {
+/** Registers one stateless step of the activation journey as a required action. */
+abstract class StepFactory implements RequiredActionFactory {
 
-    public static final String PROVIDER_ID = "ent-accept-charter";
+    private final String id;
+    private final String displayText;
+    private final RequiredActionProvider step;
 
-    private static final AcceptCharterRequiredAction ACTION = new AcceptCharterRequiredAction();
+    StepFactory(String id, String displayText, RequiredActionProvider step) {
+        this.id = id;
+        this.displayText = displayText;
+        this.step = step;
+    }
 
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
-        return ACTION;
+        return step;
     }
 
     @Override
@@ -34,11 +35,11 @@ public final class AcceptCharterRequiredActionFactory implements RequiredActionF
 
     @Override
     public String getId() {
-        return PROVIDER_ID;
+        return id;
     }
 
     @Override
     public String getDisplayText() {
-        return "ENT: accept the IT charter";
+        return displayText;
     }
 }

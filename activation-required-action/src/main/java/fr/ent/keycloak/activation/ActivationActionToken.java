@@ -1,0 +1,20 @@
+package fr.ent.keycloak.activation;
+
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
+
+/**
+ * The link of the activation email: bound to one student, with its own lifespan, used once (at the end of the
+ * activation), and voided by any newer link (its nonce must be the one recorded on the student).
+ */
+public final class ActivationActionToken extends DefaultActionToken {
+
+    public static final String TOKEN_TYPE = "ent-activation";
+
+    ActivationActionToken(String userId, int absoluteExpirationInSecs, String email, String clientId) {
+        super(userId, TOKEN_TYPE, absoluteExpirationInSecs, null, email);
+        this.issuedFor = clientId;
+    }
+
+    /** For JSON deserialisation. */
+    private ActivationActionToken() {}
+}

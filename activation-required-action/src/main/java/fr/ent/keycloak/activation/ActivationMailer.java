@@ -1,0 +1,78 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.common.EntAttributes;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.Urls;
+
+/** The activation emails, always to the student's personal address ({@code supannMailPerso}). */
+final class ActivationMailer {
+
+    private ActivationMailer() {}
+
+    /**
+     * Issues a new activation link (voiding every older one) and mails it.
+     *
+     * @param baseUri the server's public address (the request's, or the realm's frontend URL)
+     */
+    static void sendLink(KeycloakSession session, RealmModel realm, UserModel user, URI baseUri) throws EmailException {
+        String address = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
+        if (address == null || address.isBlank()) {
+            throw new EmailException("no personal address on record");
+        }
+        ActivationSettings settings = ActivationSettings.of(realm);
+        int expiresAt = Time.currentTime() + settings.linkLifespanSeconds();
+        ActivationActionToken token =
+                new ActivationActionToken(user.getId(), expiresAt, address, settings.portalClientId());
+        token.issuedNow();
+        token.issuer(Urls.realmIssuer(baseUri, realm.getName()));
+        user.setSingleAttribute(
+                Activation.LINK_ID, token.getActionVerificationNonce().toString());
+        String link = Urls.actionTokenBuilder(
+                        baseUri, session.tokens().encode(token), settings.portalClientId(), "", "")
+                .build(realm.getName())
+                .toString();
+
+        Map<String, Object> attributes = common(realm, user, settings);
+        attributes.put("link", link);
+        attributes.put("linkExpirationHours", settings.linkLifespanSeconds() / 3600);
+        attributes.put("linkExpirationMinutes", settings.linkLifespanSeconds() / 60);
+        email(session, realm, user).send("entActivationSubject", List.of(), "ent-activation.ftl", attributes, address);
+    }
+
+    /** Confirms a finished activation. */
+    static void sendActivated(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
+        String address = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
+        if (address == null || address.isBlank()) {
+            return;
+        }
+        Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
+        String forwarding = user.getFirstAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS);
+        attributes.put("forwardingAddress", forwarding == null ? "" : forwarding);
+        email(session, realm, user).send("entActivatedSubject", List.of(), "ent-activated.ftl", attributes, address);
+    }
+
+    private static Map<String, Object> common(RealmModel realm, UserModel user, ActivationSettings settings) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("entUsername", user.getUsername());
+        attributes.put("entFirstName", user.getFirstName() == null ? "" : user.getFirstName());
+        attributes.put("entHelpdesk", settings.helpdesk());
+        attributes.put("entPortalUrl", settings.portalUrl() == null ? "" : settings.portalUrl());
+        attributes.put(
+                "entSentAt", Instant.ofEpochMilli(Time.currentTimeMillis()).toString());
+        return attributes;
+    }
+
+    private static EmailTemplateProvider email(KeycloakSession session, RealmModel realm, UserModel user) {
+        return session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user);
+    }
+}

@@ -1,0 +1,76 @@
+package fr.ent.keycloak.activation;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The realm's activation settings, kept as realm attributes (Realm settings → the realm's JSON, or the admin REST
+ * API): nothing in code is specific to one university.
+ *
+ * @param linkLifespanSeconds how long an activation link works ({@value #LINK_LIFESPAN}, 24 hours by default)
+ * @param charterVersion the version of the IT charter in force; a new one asks everyone again ({@value #CHARTER_VERSION})
+ * @param portalUrl where a student lands after activation, or null ({@value #PORTAL_URL})
+ * @param portalClientId the client the activation runs for ({@value #PORTAL_CLIENT}, {@code account-console} by default)
+ * @param universityDomains the university's own mail domains, refused as forwarding addresses ({@value #MAIL_DOMAINS})
+ * @param helpdesk how to reach the helpdesk, as shown in pages and emails ({@value #HELPDESK})
+ */
+record ActivationSettings(
+        int linkLifespanSeconds,
+        String charterVersion,
+        String portalUrl,
+        String portalClientId,
+        List<String> universityDomains,
+        String helpdesk) {
+
+    static final String LINK_LIFESPAN = "entActivationLinkLifespanSeconds";
+    static final String CHARTER_VERSION = "entCharterVersion";
+    static final String PORTAL_URL = "entPortalUrl";
+    static final String PORTAL_CLIENT = "entPortalClientId";
+    static final String MAIL_DOMAINS = "entUniversityMailDomains";
+    static final String HELPDESK = "entHelpdesk";
+    /** Keycloak's own realm setting, also used for links sent outside any request. */
+    static final String FRONTEND_URL = "frontendUrl";
+
+    static final int DEFAULT_LINK_LIFESPAN = 24 * 3600;
+
+    static ActivationSettings of(RealmModel realm) {
+        return new ActivationSettings(
+                integer(realm.getAttribute(LINK_LIFESPAN), DEFAULT_LINK_LIFESPAN),
+                text(realm.getAttribute(CHARTER_VERSION), "1"),
+                text(realm.getAttribute(PORTAL_URL), null),
+                text(realm.getAttribute(PORTAL_CLIENT), "account-console"),
+                Arrays.stream(text(realm.getAttribute(MAIL_DOMAINS), "").split("[,\\s]+"))
+                        .filter(domain -> !domain.isBlank())
+                        .toList(),
+                text(realm.getAttribute(HELPDESK), ""));
+    }
+
+    /** The server's public address for this realm when no request is at hand (a scheduled task), or null. */
+    static URI publicBaseUri(RealmModel realm) {
+        String frontend = text(realm.getAttribute(FRONTEND_URL), null);
+        if (frontend == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(frontend.endsWith("/") ? frontend.substring(0, frontend.length() - 1) : frontend);
+            return uri.isAbsolute() ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String text(String value, String defaultValue) {
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    private static int integer(String value, int defaultValue) {
+        try {
+            int parsed = Integer.parseInt(text(value, Integer.toString(defaultValue)));
+            return parsed > 0 ? parsed : defaultValue;
+        } catch (NumberFormatException e) {
+            return defaultValue;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.common.AccountState;
+import fr.ent.keycloak.common.EntAttributes;
+import java.time.Instant;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Accepting the IT charter, in the version in force in the realm. During an activation the acceptance is kept until the
+ * last step; outside one (a new charter version, or an administrator who set this action on an account) it is recorded
+ * at once. At each sign-in it also makes activation mandatory: a student who is not {@code ACTIVE} goes through the
+ * whole journey, and an active student asked again when the charter version changed.
+ */
+final class CharterStep implements RequiredActionProvider {
+
+    static final String ACCEPT = "accept";
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        UserModel user = context.getUser();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (!Activation.isStudent(user) || Activation.inProgress(authSession)) {
+            return;
+        }
+        if (Activation.state(user) != AccountState.ACTIVE) {
+            Activation.begin(authSession);
+        } else if (!ActivationSettings.of(context.getRealm())
+                .charterVersion()
+                .equals(user.getFirstAttribute(EntAttributes.CHARTER_VERSION))) {
+            authSession.addRequiredAction(Activation.CHARTER);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(page(context).createForm("ent-charter.ftl"));
+    }
+
+    private static org.keycloak.forms.login.LoginFormsProvider page(RequiredActionContext context) {
+        return context.form()
+                .setAttribute(
+                        "entCharterVersion",
+                        ActivationSettings.of(context.getRealm()).charterVersion());
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        if (!"on".equals(context.getHttpRequest().getDecodedFormParameters().getFirst(ACCEPT))) {
+            context.challenge(page(context).setError("entCharterMustAccept").createForm("ent-charter.ftl"));
+            return;
+        }
+        String version = ActivationSettings.of(context.getRealm()).charterVersion();
+        String now = Instant.ofEpochMilli(Time.currentTimeMillis()).toString();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (Activation.inProgress(authSession)) {
+            authSession.setAuthNote(Activation.NOTE_CHARTER_VERSION, version);
+            authSession.setAuthNote(Activation.NOTE_CHARTER_ACCEPTED_AT, now);
+        } else {
+            context.getUser().setSingleAttribute(EntAttributes.CHARTER_VERSION, version);
+            context.getUser().setSingleAttribute(EntAttributes.CHARTER_ACCEPTED_AT, now);
+        }
+        context.getEvent().detail("ent_step", "charter_accepted").detail("ent_charter_version", version);
+        context.success();
+    }
+
+    @Override
+    public void close() {}
+
+    /** {@value Activation#CHARTER}. */
+    public static final class Factory extends StepFactory {
+        public Factory() {
+            super(Activation.CHARTER, "ENT: accept the IT charter", new CharterStep());
+        }
+    }
+}

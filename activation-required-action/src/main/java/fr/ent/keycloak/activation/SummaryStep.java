@@ -1,0 +1,91 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.common.AccountState;
+import fr.ent.keycloak.common.EntAttributes;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The last page: what the student chose, and the button that activates the account. Only here is anything written:
+ * the charter version and time, the forwarding address, the state {@code ACTIVE}, the personal address counted as
+ * verified; then a confirmation email goes out and the student lands on the portal.
+ */
+final class SummaryStep implements RequiredActionProvider {
+
+    private static final Logger LOG = Logger.getLogger(SummaryStep.class);
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {}
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String forwarding = authSession.getAuthNote(Activation.NOTE_FORWARDING);
+        context.challenge(context.form()
+                .setAttribute("entUsername", context.getUser().getUsername())
+                .setAttribute("entForwardingAddress", forwarding == null ? "" : forwarding)
+                .setAttribute(
+                        "entCharterVersion", String.valueOf(authSession.getAuthNote(Activation.NOTE_CHARTER_VERSION)))
+                .createForm("ent-activation-summary.ftl"));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        UserModel user = context.getUser();
+        if (!Activation.inProgress(authSession)) {
+            context.success();
+            return;
+        }
+        String version = authSession.getAuthNote(Activation.NOTE_CHARTER_VERSION);
+        String acceptedAt = authSession.getAuthNote(Activation.NOTE_CHARTER_ACCEPTED_AT);
+        String forwarding = authSession.getAuthNote(Activation.NOTE_FORWARDING);
+        if (version == null
+                || acceptedAt == null
+                || forwarding == null
+                || !user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE)) {
+            context.getEvent().detail("ent_step", "incomplete").error("ent_activation_incomplete");
+            context.challenge(
+                    context.form().setError("entActivationIncomplete").createErrorPage(Response.Status.BAD_REQUEST));
+            return;
+        }
+        user.setSingleAttribute(EntAttributes.CHARTER_VERSION, version);
+        user.setSingleAttribute(EntAttributes.CHARTER_ACCEPTED_AT, acceptedAt);
+        if (forwarding.isEmpty()) {
+            user.removeAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS);
+        } else {
+            user.setSingleAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS, forwarding);
+        }
+        user.setSingleAttribute(EntAttributes.ACCOUNT_STATE, AccountState.ACTIVE.name());
+        String personal = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
+        if (personal != null && personal.equalsIgnoreCase(user.getEmail())) {
+            user.setEmailVerified(true);
+        }
+        user.removeAttribute(Activation.LINK_ID);
+        authSession.removeAuthNote(Activation.NOTE_ACTIVATION);
+        context.getEvent().detail("ent_step", "activated");
+        try {
+            ActivationMailer.sendActivated(context.getSession(), context.getRealm(), user);
+        } catch (RuntimeException | org.keycloak.email.EmailException e) {
+            LOG.warnf(
+                    "ENT activation: student %s is active, but the confirmation email could not be sent: %s",
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), e.getMessage());
+        }
+        context.success();
+    }
+
+    @Override
+    public void close() {}
+
+    /** {@value Activation#SUMMARY}. */
+    public static final class Factory extends StepFactory {
+        public Factory() {
+            super(Activation.SUMMARY, "ENT: activation summary", new SummaryStep());
+        }
+    }
+}

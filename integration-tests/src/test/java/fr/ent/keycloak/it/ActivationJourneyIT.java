@@ -1,0 +1,143 @@
+package fr.ent.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.keycloak.it.support.EnrolmentDatabase;
+import fr.ent.keycloak.it.support.EntServerTest;
+import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.MailServer;
+import fr.ent.keycloak.it.support.ReceivedMail;
+import fr.ent.keycloak.it.support.Students;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The activation journey of one student, end to end on the real server: imported from the enrolment database, mailed
+ * automatically at the personal address, link opened in Chromium, charter, password, forwarding, summary; the account
+ * is active, a confirmation arrives, the student signs in, and the link does not work twice.
+ */
+@EntServerTest
+class ActivationJourneyIT {
+
+    private static final Pattern LINK =
+            Pattern.compile("(http://localhost:\\d+/realms/ent/login-actions/action-token\\?\\S+)");
+    private static final String PASSWORD = "Girafe-trombone-lanterne-8";
+    private static final int YEAR = LocalDate.now(ZoneOffset.UTC).getYear()
+            - (LocalDate.now(ZoneOffset.UTC).getMonthValue() >= 9 ? 0 : 1);
+
+    @Test
+    void fromImportToFirstSignIn(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
+            throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        try (Connection connection = database.connect()) {
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    "70000001",
+                    "actlea",
+                    "Léa",
+                    "Activée",
+                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
+                    YEAR);
+        }
+        try {
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            assertThat(Students.state(realm, "actlea")).isEqualTo("ACTIVATABLE");
+
+            // the server mails the student by itself, at the personal address, in French
+            ReceivedMail invitation = mail.awaitMessagesTo("actlea@example.org", 1, Duration.ofSeconds(90))
+                    .get(0);
+            assertThat(invitation.subject()).isEqualTo("[ENT] Activez votre compte informatique");
+            assertThat(invitation.text()).contains("actlea").contains("24 heures");
+            assertThat(invitation.html()).contains("actlea");
+            String link = link(invitation);
+
+            browser.get(link);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-username")))
+                            .getText())
+                    .isEqualTo("actlea");
+            // opening the link changed nothing
+            assertThat(Students.state(realm, "actlea")).isEqualTo("ACTIVATABLE");
+            browser.findElement(By.id("ent-start")).click();
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept")))
+                    .click();
+            browser.findElement(By.id("ent-charter-continue")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
+                    .sendKeys(PASSWORD);
+            browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form [type=submit]")).click();
+
+            // a university address is refused with a message; an outside one is accepted
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-forward")))
+                    .click();
+            WebElement address = browser.findElement(By.id("forwardingAddress"));
+            address.sendKeys("lea@etu.umontpellier.fr");
+            browser.findElement(By.id("ent-forwarding-continue")).click();
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-forwarding")))
+                            .getText())
+                    .contains("appartient à l'université");
+            address = browser.findElement(By.id("forwardingAddress"));
+            address.clear();
+            address.sendKeys("lea.perso@example.net");
+            browser.findElement(By.id("ent-forwarding-continue")).click();
+
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-summary-forwarding")))
+                            .getText())
+                    .isEqualTo("lea.perso@example.net");
+            assertThat(Students.state(realm, "actlea")).isEqualTo("ACTIVATABLE");
+            browser.findElement(By.id("ent-activate")).click();
+            // the journey ends on a confirmation page whose link leads to the portal (an emailed link never signs in)
+            WebElement back = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[href*='/realms/ent/account']")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("mis à jour");
+            assertThat(back.getAttribute("href")).startsWith(server.realmUrl() + "/account");
+
+            UserRepresentation active = Students.user(realm, "actlea");
+            assertThat(active.getAttributes())
+                    .containsEntry("entAccountState", List.of("ACTIVE"))
+                    .containsEntry("entCharterVersion", List.of("2026-1"))
+                    .containsEntry("mailForwardingAddress", List.of("lea.perso@example.net"))
+                    .containsKey("entCharterAcceptedAt");
+            assertThat(active.getEmail()).isEqualTo("actlea@example.org");
+            assertThat(active.isEmailVerified()).isTrue();
+            List<ReceivedMail> mails = mail.awaitMessagesTo("actlea@example.org", 2, Duration.ofSeconds(30));
+            assertThat(mails.get(1).subject()).isEqualTo("[ENT] Votre compte informatique est activé");
+            assertThat(Students.signIn(server, "actlea", PASSWORD)).isEqualTo(200);
+
+            // the link worked once
+            browser.manage().deleteAllCookies();
+            browser.get(link);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")))
+                            .getText())
+                    .doesNotContain("actlea")
+                    .contains("déjà activé");
+        } finally {
+            Students.forget(realm, database, "actlea");
+        }
+    }
+
+    private static String link(ReceivedMail mail) {
+        Matcher matcher = LINK.matcher(mail.text());
+        assertThat(matcher.find()).as("an activation link in %s", mail.text()).isTrue();
+        return matcher.group(1);
+    }
+}
