@@ -80,6 +80,7 @@ final class ActivationMailTask implements ScheduledTask {
                 .setMaxResults(PER_RUN)
                 .getResultList();
         Instant now = clock.instant();
+        LOG.debugf("ENT activation: %d student(s) of realm %s paid and were never mailed", ids.size(), realm.getName());
         for (Object id : ids) {
             UserModel user = session.users().getUserById(realm, id.toString());
             if (user == null || !isActivatable(user, now)) {

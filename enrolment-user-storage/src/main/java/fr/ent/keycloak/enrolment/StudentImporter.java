@@ -28,6 +28,15 @@ final class StudentImporter {
         CONFLICT
     }
 
+    /** The fingerprint of the row last applied: a sync leaves a student whose row did not change alone. */
+    static final String SOURCE_FINGERPRINT = "entSourceFingerprint";
+    /** Why this provider disabled an account. */
+    static final String DISABLED_REASON = "entDisabledReason";
+    /** The student's access ended (31 December after the last academic year). */
+    static final String EXPIRED = "EXPIRED";
+    /** The student is no longer in the enrolment relation. */
+    static final String LEFT = "LEFT";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final String componentId;
@@ -53,6 +62,8 @@ final class StudentImporter {
         if (user == null) {
             user = local().addUser(realm, record.login());
             user.setFederationLink(componentId);
+            // a new account starts enabled; refreshState disables it at once if the student's access already ended
+            user.setEnabled(true);
             outcome = Outcome.ADDED;
         } else if (!componentId.equals(user.getFederationLink())) {
             return Outcome.CONFLICT;
@@ -81,6 +92,7 @@ final class StudentImporter {
                 EntAttributes.FEE_PAID_AT,
                 record.feePaidAt() == null ? null : record.feePaidAt().toString());
         changed |= set(user, EntAttributes.AFFILIATION, EntAttributes.AFFILIATION_STUDENT);
+        changed |= set(user, SOURCE_FINGERPRINT, record.fingerprint());
         changed |= refreshState(user, true);
         if (changed && outcome == Outcome.UNCHANGED) {
             evict(user);
@@ -107,17 +119,23 @@ final class StudentImporter {
         boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
         boolean enabled = state != AccountState.EXPIRED;
         if (user.isEnabled() && !enabled) {
-            disable(user);
+            disable(user, AccountState.EXPIRED.name());
             changed = true;
-        } else if (!user.isEnabled() && enabled && mayEnable) {
+        } else if (!user.isEnabled() && enabled && mayEnable && user.getFirstAttribute(DISABLED_REASON) != null) {
+            // only an account this provider disabled comes back; one an administrator disabled stays so
             user.setEnabled(true);
+            user.removeAttribute(DISABLED_REASON);
             changed = true;
         }
         return changed;
     }
 
-    /** Disables the account and ends its sessions on every node. */
-    void disable(UserModel user) {
+    /**
+     * Disables the account, records why ({@value #EXPIRED} or {@value #LEFT}: an account disabled by this provider may
+     * come back, one disabled by an administrator never does), and ends its sessions on every node.
+     */
+    void disable(UserModel user, String reason) {
+        user.setSingleAttribute(DISABLED_REASON, reason);
         user.setEnabled(false);
         session.sessions().removeUserSessions(realm, user);
         evict(user);

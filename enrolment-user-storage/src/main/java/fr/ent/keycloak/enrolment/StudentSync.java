@@ -1,20 +1,25 @@
 package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.common.AccountState;
+import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.MassDisableGuard;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -81,9 +86,10 @@ final class StudentSync {
         }
 
         List<StudentRecord> valid = validate(rows, result);
+        List<StudentRecord> changed = changed(valid);
         boolean batchFailed = false;
-        for (int from = 0; from < valid.size(); from += BATCH) {
-            List<StudentRecord> batch = valid.subList(from, Math.min(valid.size(), from + BATCH));
+        for (int from = 0; from < changed.size(); from += BATCH) {
+            List<StudentRecord> batch = changed.subList(from, Math.min(changed.size(), from + BATCH));
             try {
                 SynchronizationResult part = KeycloakModelUtils.runJobInTransactionWithResult(
                         sessionFactory, session -> importBatch(session, batch));
@@ -142,6 +148,66 @@ final class StudentSync {
         } catch (RuntimeException e) {
             LOG.warnf(e, "ENT enrolment: could not record that the sync of %s must be run again", model.getName());
         }
+    }
+
+    /** What Keycloak holds of one imported student, read for all of them in one query. */
+    private record Copy(boolean enabled, String fingerprint, String state, String disabledReason) {}
+
+    private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE FROM USER_ENTITY u"
+            + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
+            + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
+            + " LEFT JOIN USER_ATTRIBUTE d ON d.USER_ID = u.ID AND d.NAME = :reason"
+            + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
+
+    /**
+     * The rows that need work: new students, changed rows, and students whose state the clock changed (activatable,
+     * expired) or whose account is not enabled as it should be. The others (most of a nightly sync) are left alone,
+     * after one query that reads what Keycloak holds of every imported student.
+     */
+    private List<StudentRecord> changed(List<StudentRecord> valid) {
+        Map<String, Copy> copies = new HashMap<>();
+        try {
+            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                @SuppressWarnings("unchecked")
+                List<Object[]> found = session.getProvider(JpaConnectionProvider.class)
+                        .getEntityManager()
+                        .createNativeQuery(COPIES)
+                        .setParameter("fingerprint", StudentImporter.SOURCE_FINGERPRINT)
+                        .setParameter("state", EntAttributes.ACCOUNT_STATE)
+                        .setParameter("reason", StudentImporter.DISABLED_REASON)
+                        .setParameter("realm", realmId)
+                        .setParameter("component", model.getId())
+                        .getResultList();
+                for (Object[] row : found) {
+                    copies.put(
+                            String.valueOf(row[0]),
+                            new Copy(Boolean.TRUE.equals(row[1]), (String) row[2], (String) row[3], (String) row[4]));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "ENT enrolment: could not read Keycloak's copies at once (%s); every row is checked one by one",
+                    e.getMessage());
+            return valid;
+        }
+        AcademicCalendar calendar = AcademicCalendar.defaults();
+        Instant now = clock.instant();
+        List<StudentRecord> changed = new ArrayList<>();
+        for (StudentRecord record : valid) {
+            Copy copy = copies.get(record.login());
+            if (copy == null || !record.fingerprint().equals(copy.fingerprint())) {
+                changed.add(record);
+                continue;
+            }
+            boolean activated = AccountState.ACTIVE.name().equals(copy.state());
+            AccountState state = calendar.stateAt(now, record.lastAcademicYear(), record.feePaidAt(), activated);
+            boolean shouldBeEnabled = state != AccountState.EXPIRED;
+            boolean adminDisabled = !copy.enabled() && copy.disabledReason() == null;
+            if (!state.name().equals(copy.state()) || (copy.enabled() != shouldBeEnabled && !adminDisabled)) {
+                changed.add(record);
+            }
+        }
+        return changed;
     }
 
     /** The rows that can become accounts; the others are counted as failed and logged by student number. */
@@ -218,7 +284,7 @@ final class StudentSync {
         StudentImporter importer =
                 new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
         for (UserModel user : vanished) {
-            importer.disable(user);
+            importer.disable(user, StudentImporter.LEFT);
             result.increaseRemoved();
         }
     }

@@ -10,7 +10,6 @@ import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,27 +36,15 @@ class ActivationJourneyIT {
     private static final Pattern LINK =
             Pattern.compile("(http://localhost:\\d+/realms/ent/login-actions/action-token\\?\\S+)");
     private static final String PASSWORD = "Girafe-trombone-lanterne-8";
-    private static final int YEAR = LocalDate.now(ZoneOffset.UTC).getYear()
-            - (LocalDate.now(ZoneOffset.UTC).getMonthValue() >= 9 ? 0 : 1);
+    private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
 
     @Test
     void fromImportToFirstSignIn(
             Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
             throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
-        try (Connection connection = database.connect()) {
-            Students.insert(
-                    connection,
-                    "ent_enrolment",
-                    "70000001",
-                    "actlea",
-                    "Léa",
-                    "Activée",
-                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
-                    YEAR);
-        }
         try {
-            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            importPaidStudent(realm, database, "70000001", "actlea", "Léa", "Activée");
             assertThat(Students.state(realm, "actlea")).isEqualTo("ACTIVATABLE");
 
             // the server mails the student by itself, at the personal address, in French
@@ -122,6 +109,14 @@ class ActivationJourneyIT {
             List<ReceivedMail> mails = mail.awaitMessagesTo("actlea@example.org", 2, Duration.ofSeconds(30));
             assertThat(mails.get(1).subject()).isEqualTo("[ENT] Votre compte informatique est activé");
             assertThat(Students.signIn(server, "actlea", PASSWORD)).isEqualTo(200);
+            // services of the workspace see the state in their tokens
+            String portal = realm.clients().findByClientId("ent-portal").get(0).getId();
+            assertThat(realm.clients()
+                            .get(portal)
+                            .clientScopesEvaluate()
+                            .generateAccessToken("openid", active.getId(), null)
+                            .getOtherClaims())
+                    .containsEntry("ent_account_state", "ACTIVE");
 
             // the link worked once
             browser.manage().deleteAllCookies();
@@ -133,6 +128,136 @@ class ActivationJourneyIT {
         } finally {
             Students.forget(realm, database, "actlea");
         }
+    }
+
+    @Test
+    void aNewLinkVoidsOlderOnesAndALinkExpiresAfterItsLifespan(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
+            throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        try {
+            importPaidStudent(realm, database, "70000002", "acttom", "Tom", "Relancé");
+            String first = link(mail.awaitMessagesTo("acttom@example.org", 1, Duration.ofSeconds(90))
+                    .get(0));
+
+            // the helpdesk sends a new link: the older one is void
+            try (jakarta.ws.rs.core.Response sent =
+                    helpdeskSendsLink(server, Students.user(realm, "acttom").getId())) {
+                assertThat(sent.getStatus()).isEqualTo(200);
+            }
+            String second = link(mail.awaitMessagesTo("acttom@example.org", 2, Duration.ofSeconds(30))
+                    .get(1));
+            assertThat(second).isNotEqualTo(first);
+            browser.get(first);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")))
+                            .getText())
+                    .contains("remplacé par un plus récent");
+
+            // the newer link still opens now, and no longer once 24 hours have passed
+            browser.manage().deleteAllCookies();
+            browser.get(second);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-username")))
+                            .getText())
+                    .isEqualTo("acttom");
+            browser.manage().deleteAllCookies();
+            server.setClockOffset(Duration.ofHours(24).plusMinutes(1));
+            browser.get(second);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")))
+                            .getText())
+                    .contains("Ce lien a expiré")
+                    .contains("1ère connexion");
+            assertThat(Students.state(server.admin().realm(KeycloakServer.REALM), "acttom"))
+                    .isEqualTo("ACTIVATABLE");
+        } finally {
+            server.setClockOffset(Duration.ZERO);
+            Students.forget(server.admin().realm(KeycloakServer.REALM), database, "acttom");
+        }
+    }
+
+    @Test
+    void theEmailWaitsForTheFifteenMinutesAfterPayment(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = database.connect()) {
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    "70000003",
+                    "actfourteen",
+                    "Paul",
+                    "Patient",
+                    now.minusMinutes(14),
+                    YEAR);
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    "70000004",
+                    "actsixteen",
+                    "Rose",
+                    "Prompte",
+                    now.minusMinutes(16),
+                    YEAR);
+        }
+        try {
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            // paid 16 minutes ago: mailed; paid 14 minutes ago: not yet (the task runs every 3 s in the tests)
+            assertThat(mail.awaitMessagesTo("actsixteen@example.org", 1, Duration.ofSeconds(90)))
+                    .hasSize(1);
+            Thread.sleep(10_000);
+            assertThat(mail.messagesTo("actfourteen@example.org")).isEmpty();
+            assertThat(Students.state(realm, "actfourteen")).isEqualTo("PENDING");
+
+            // two minutes later on the server's clock, without any sync, the email goes out, once
+            server.setClockOffset(Duration.ofMinutes(2));
+            assertThat(mail.awaitMessagesTo("actfourteen@example.org", 1, Duration.ofSeconds(90)))
+                    .hasSize(1);
+            Thread.sleep(10_000);
+            assertThat(mail.messagesTo("actfourteen@example.org")).hasSize(1);
+            assertThat(mail.messagesTo("actsixteen@example.org")).hasSize(1);
+            assertThat(Students.state(server.admin().realm(KeycloakServer.REALM), "actfourteen"))
+                    .isEqualTo("ACTIVATABLE");
+        } finally {
+            server.setClockOffset(Duration.ZERO);
+            Students.forget(server.admin().realm(KeycloakServer.REALM), database, "actfourteen", "actsixteen");
+        }
+    }
+
+    /** A student who paid yesterday, imported by a full sync: activatable at once. */
+    private static void importPaidStudent(
+            RealmResource realm, EnrolmentDatabase database, String number, String login, String first, String last)
+            throws Exception {
+        try (Connection connection = database.connect()) {
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    number,
+                    login,
+                    first,
+                    last,
+                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
+                    YEAR);
+        }
+        realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+    }
+
+    /** The helpdesk's "send a new activation link", through the admin REST API of the pack. */
+    private static jakarta.ws.rs.core.Response helpdeskSendsLink(KeycloakServer server, String userId)
+            throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM
+                                                + "/ent-activation/users/" + userId + "/activation-link"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer "
+                                                + server.admin().tokenManager().getAccessTokenString())
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return jakarta.ws.rs.core.Response.status(response.statusCode()).build();
     }
 
     private static String link(ReceivedMail mail) {

@@ -33,10 +33,7 @@ class EnrolmentCalendarIT {
     private static final String PASSWORD = "papillon-horloge-citron-4";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** The start year of the current academic year (September to August). */
-    private static final int YEAR = LocalDate.now(PARIS).getMonthValue() >= 9
-            ? LocalDate.now(PARIS).getYear()
-            : LocalDate.now(PARIS).getYear() - 1;
+    private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
 
     @Test
     void activationOpensFifteenMinutesAfterPayment(Keycloak admin, EnrolmentDatabase database, KeycloakServer server)
@@ -103,8 +100,8 @@ class EnrolmentCalendarIT {
         Students.activate(server, "calleaving", PASSWORD);
         Instant cutOff = LocalDate.of(YEAR + 1, 1, 1).atStartOfDay(PARIS).toInstant();
 
-        // one second before midnight: still in (no sync runs from here on)
-        server.setClockOffset(Duration.between(Instant.now(), cutOff.minusSeconds(1)));
+        // thirty seconds before midnight: still in (no sync runs from here on)
+        server.setClockOffset(Duration.between(Instant.now(), cutOff.minusSeconds(30)));
         assertThat(Students.signIn(server, "calleaving", PASSWORD)).isEqualTo(200);
         // (the first sign-in re-read the stale copy; after the second, Keycloak serves the account from its cache)
         assertThat(Students.signIn(server, "calleaving", PASSWORD)).isEqualTo(200);

@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -35,9 +34,7 @@ class EnrolmentResilienceIT {
     /** A hang guard, not a benchmark: the query timeout of the component below is 2 seconds. */
     private static final Duration WELL_WITHIN_TIMEOUTS = Duration.ofSeconds(60);
 
-    private static final int YEAR = LocalDate.now(ZoneOffset.UTC).getMonthValue() >= 9
-            ? LocalDate.now(ZoneOffset.UTC).getYear()
-            : LocalDate.now(ZoneOffset.UTC).getYear() - 1;
+    private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
 
     @Test
     void freshCopyServesSignInsAndAnOutageHarmsNoOne(Keycloak admin, EnrolmentDatabase database, KeycloakServer server)

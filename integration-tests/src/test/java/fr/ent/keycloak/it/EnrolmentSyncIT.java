@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,10 +28,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 @EntServerTest
 class EnrolmentSyncIT {
 
-    /** The start year of the current academic year (September to August), as the server's clock sees it. */
-    private static final int YEAR = LocalDate.now(ZoneOffset.UTC).getMonthValue() >= 9
-            ? LocalDate.now(ZoneOffset.UTC).getYear()
-            : LocalDate.now(ZoneOffset.UTC).getYear() - 1;
+    private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
 
     @Test
     void syncImportsStudentsKeepsThemInStepAndGuardsAgainstABrokenExport(
@@ -121,6 +117,17 @@ class EnrolmentSyncIT {
         SynchronizationResultRepresentation again = realm.userStorage().syncUsers(component, "triggerFullSync");
         assertThat(again.getAdded()).isZero();
         assertThat(again.getUpdated()).isZero();
+
+        // an account an administrator disabled stays disabled through syncs; enabled again by hand, it stays enabled
+        UserResource paid = realm.users().get(Students.user(realm, "synpaid").getId());
+        UserRepresentation disabledByHand = paid.toRepresentation();
+        disabledByHand.setEnabled(false);
+        paid.update(disabledByHand);
+        realm.userStorage().syncUsers(component, "triggerFullSync");
+        assertThat(Students.user(realm, "synpaid").isEnabled()).isFalse();
+        UserRepresentation enabledByHand = paid.toRepresentation();
+        enabledByHand.setEnabled(true);
+        paid.update(enabledByHand);
 
         // one student leaves the source (1 of 19 enabled: within 10 %): disabled, never deleted, signed out
         UserResource leaving =

@@ -117,6 +117,11 @@ public final class EnrolmentDatabase implements AutoCloseable {
         return urlOf(database);
     }
 
+    /** The JDBC URL of a database made by {@link #createDatabase} ({@code "keycloak"}: Keycloak's own). */
+    public String jdbcUrlOf(String suffix) {
+        return urlOf(name + "_" + suffix);
+    }
+
     private String urlOf(String database) {
         int slash = adminUrl.lastIndexOf('/');
         int query = adminUrl.indexOf('?', slash);

@@ -44,6 +44,8 @@ final class EntEnvironment implements AutoCloseable {
                             // tests trigger syncs themselves
                             Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
                             Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),
+                            // as docs/enrolment.md advises for first imports of many students (the load driver)
+                            Map.entry("KC_TRANSACTION_DEFAULT_TIMEOUT", "1h"),
                             // the test-only ent-test-clock jar answers (tests move the server's clock)
                             Map.entry("ENT_TEST_CLOCK", "enabled"),
                             // activation emails within seconds rather than within a minute

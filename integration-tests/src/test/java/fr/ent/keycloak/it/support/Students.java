@@ -22,6 +22,13 @@ import org.keycloak.representations.idm.UserRepresentation;
 /** Rows of the enrolment relation, students as the admin API shows them, and sign-ins, for the tests. */
 public final class Students {
 
+    /** The start year of the current academic year (September to August, Paris time): 2026 for 2026-2027. */
+    public static final int CURRENT_ACADEMIC_YEAR = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                            .getMonthValue()
+                    >= 9
+            ? java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear()
+            : java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear() - 1;
+
     private Students() {}
 
     /** Adds a student to {@code relation}, born on 14 March 2006, with {@code login@example.org} as address. */
