@@ -28,11 +28,14 @@ final class ActivationMailTask implements ScheduledTask {
 
     private static final Logger LOG = Logger.getLogger(ActivationMailTask.class);
 
-    /** Students of the realm who paid, are not active, and were never sent the automatic email. */
+    /**
+     * Students of the realm who paid, are not active, and were never sent the automatic email. Plain SQL on Keycloak's
+     * tables, portable across the databases Keycloak supports (no boolean literal).
+     */
     private static final String DUE = "SELECT u.ID FROM USER_ENTITY u"
             + " JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state AND s.VALUE IN ('PENDING', 'ACTIVATABLE')"
             + " JOIN USER_ATTRIBUTE p ON p.USER_ID = u.ID AND p.NAME = :paid"
-            + " WHERE u.REALM_ID = :realm AND u.ENABLED = TRUE"
+            + " WHERE u.REALM_ID = :realm AND u.ENABLED = :enabled"
             + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE m WHERE m.USER_ID = u.ID AND m.NAME = :sent)"
             + " ORDER BY u.CREATED_TIMESTAMP";
 
@@ -77,6 +80,7 @@ final class ActivationMailTask implements ScheduledTask {
                 .setParameter("paid", EntAttributes.FEE_PAID_AT)
                 .setParameter("sent", Activation.MAIL_SENT_AT)
                 .setParameter("realm", realm.getId())
+                .setParameter("enabled", true)
                 .setMaxResults(PER_RUN)
                 .getResultList();
         Instant now = clock.instant();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -40,7 +41,7 @@ final class CharterStep implements RequiredActionProvider {
         context.challenge(page(context).createForm("ent-charter.ftl"));
     }
 
-    private static org.keycloak.forms.login.LoginFormsProvider page(RequiredActionContext context) {
+    private static LoginFormsProvider page(RequiredActionContext context) {
         return context.form()
                 .setAttribute(
                         "entCharterVersion",

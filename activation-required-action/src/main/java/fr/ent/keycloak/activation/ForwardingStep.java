@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -43,7 +44,7 @@ final class ForwardingStep implements RequiredActionProvider {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         boolean forward = "forward".equals(form.getFirst(CHOICE));
         String typed = Optional.ofNullable(form.getFirst(ADDRESS)).orElse("");
-        String address = ForwardingStep.NONE;
+        String address = Activation.NO_FORWARDING;
         if (forward) {
             Optional<ForwardingAddress.Refusal> refusal = new ForwardingAddress(
                             ActivationSettings.of(context.getRealm()).universityDomains())
@@ -57,8 +58,7 @@ final class ForwardingStep implements RequiredActionProvider {
                         .detail("ent_step", "forwarding_refused")
                         .detail("reason", refusal.get().name());
                 context.challenge(page(context, shown, true)
-                        .addError(new org.keycloak.models.utils.FormMessage(
-                                ADDRESS, refusal.get().messageKey()))
+                        .addError(new FormMessage(ADDRESS, refusal.get().messageKey()))
                         .createForm("ent-forwarding.ftl"));
                 return;
             }
@@ -75,8 +75,6 @@ final class ForwardingStep implements RequiredActionProvider {
         context.getEvent().detail("ent_step", address.isEmpty() ? "forwarding_none" : "forwarding_set");
         context.success();
     }
-
-    private static final String NONE = Activation.NO_FORWARDING;
 
     @Override
     public void close() {}

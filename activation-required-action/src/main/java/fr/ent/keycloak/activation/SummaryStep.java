@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.email.EmailException;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -71,7 +72,7 @@ final class SummaryStep implements RequiredActionProvider {
         context.getEvent().detail("ent_step", "activated");
         try {
             ActivationMailer.sendActivated(context.getSession(), context.getRealm(), user);
-        } catch (RuntimeException | org.keycloak.email.EmailException e) {
+        } catch (RuntimeException | EmailException e) {
             LOG.warnf(
                     "ENT activation: student %s is active, but the confirmation email could not be sent: %s",
                     user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), e.getMessage());
