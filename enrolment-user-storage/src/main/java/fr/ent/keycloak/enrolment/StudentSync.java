@@ -24,6 +24,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProviderModel;
@@ -153,6 +154,9 @@ final class StudentSync {
     /** What Keycloak holds of one imported student, read for all of them in one query. */
     private record Copy(boolean enabled, String fingerprint, String state, String disabledReason) {}
 
+    /** Keycloak's copies as read before this sync's writes, by login; null when they could not be read at once. */
+    private Map<String, Copy> copies;
+
     private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE FROM USER_ENTITY u"
             + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
             + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
@@ -190,6 +194,7 @@ final class StudentSync {
                     e.getMessage());
             return valid;
         }
+        this.copies = copies;
         AcademicCalendar calendar = AcademicCalendar.defaults();
         Instant now = clock.instant();
         List<StudentRecord> changed = new ArrayList<>();
@@ -264,14 +269,20 @@ final class StudentSync {
     private void disableVanished(KeycloakSession session, Set<String> present, SynchronizationResult result) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
-        List<UserModel> imported = UserStoragePrivateUtil.userLocalStorage(session)
-                .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
-                .filter(user -> model.getId().equals(user.getFederationLink()))
-                .filter(UserModel::isEnabled)
-                .toList();
-        List<UserModel> vanished = imported.stream()
-                .filter(user -> !present.contains(user.getUsername()))
-                .toList();
+        UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
+        // the enabled students of this source: from the copies read at the start (no account loaded), else from a scan
+        List<String> imported = copies != null
+                ? copies.entrySet().stream()
+                        .filter(copy -> copy.getValue().enabled())
+                        .map(Map.Entry::getKey)
+                        .toList()
+                : local.searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
+                        .filter(user -> model.getId().equals(user.getFederationLink()))
+                        .filter(UserModel::isEnabled)
+                        .map(UserModel::getUsername)
+                        .toList();
+        List<String> vanished =
+                imported.stream().filter(login -> !present.contains(login)).toList();
         if (!MassDisableGuard.allows(imported.size(), vanished.size(), config.maxDisablePercent())) {
             LOG.errorf(
                     "ENT enrolment sync of component %s would disable %d of %d students who vanished from the source,"
@@ -283,9 +294,12 @@ final class StudentSync {
         }
         StudentImporter importer =
                 new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
-        for (UserModel user : vanished) {
-            importer.disable(user, StudentImporter.LEFT);
-            result.increaseRemoved();
+        for (String login : vanished) {
+            UserModel user = local.getUserByUsername(realm, login);
+            if (user != null && user.isEnabled() && model.getId().equals(user.getFederationLink())) {
+                importer.disable(user, StudentImporter.LEFT);
+                result.increaseRemoved();
+            }
         }
     }
 
