@@ -113,22 +113,12 @@ final class ActivationMailTask implements ScheduledTask {
 
     /** Computed from the data and the clock: the stored state may still say PENDING when the 15 minutes just ended. */
     private static boolean isActivatable(UserModel user, Instant now) {
-        Integer lastYear = parse(user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR));
-        Instant paidAt;
-        try {
-            String paid = user.getFirstAttribute(EntAttributes.FEE_PAID_AT);
-            paidAt = paid == null ? null : Instant.parse(paid);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return AcademicCalendar.defaults().stateAt(now, lastYear, paidAt, false) == AccountState.ACTIVATABLE;
-    }
-
-    private static Integer parse(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return AcademicCalendar.defaults()
+                        .stateAt(
+                                now,
+                                user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR),
+                                user.getFirstAttribute(EntAttributes.FEE_PAID_AT),
+                                false)
+                == AccountState.ACTIVATABLE;
     }
 }

@@ -5,7 +5,6 @@ import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import org.keycloak.models.KeycloakSession;
@@ -109,13 +108,15 @@ final class StudentImporter {
      * @return whether something changed
      */
     boolean refreshState(UserModel user, boolean mayEnable) {
-        Integer lastYear = parseInteger(user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR));
-        Instant feePaidAt = parseInstant(user.getFirstAttribute(EntAttributes.FEE_PAID_AT));
         boolean activated = user.getFirstAttribute(EntAttributes.CHARTER_ACCEPTED_AT) != null
                 || AccountState.parse(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE))
                                 .orElse(null)
                         == AccountState.ACTIVE;
-        AccountState state = calendar.stateAt(clock.instant(), lastYear, feePaidAt, activated);
+        AccountState state = calendar.stateAt(
+                clock.instant(),
+                user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR),
+                user.getFirstAttribute(EntAttributes.FEE_PAID_AT),
+                activated);
         boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
         boolean enabled = state != AccountState.EXPIRED;
         if (user.isEnabled() && !enabled) {
@@ -180,21 +181,5 @@ final class StudentImporter {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Integer parseInteger(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Instant parseInstant(String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

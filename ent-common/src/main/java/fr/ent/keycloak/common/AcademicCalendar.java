@@ -103,4 +103,28 @@ public final class AcademicCalendar {
         }
         return AccountState.ACTIVATABLE;
     }
+
+    /**
+     * The state from a student's stored attribute values ({@code supannEtuAnneeInscription}, {@code entFeePaidAt} as an
+     * ISO instant), as every component reads them: a value that does not parse counts as absent.
+     */
+    public AccountState stateAt(Instant now, String lastAcademicYear, String feePaidAt, boolean activated) {
+        return stateAt(now, parseYear(lastAcademicYear), parseInstant(feePaidAt), activated);
+    }
+
+    private static Integer parseYear(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value.trim());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
 }

@@ -68,4 +68,16 @@ class AcademicCalendarTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("negative");
     }
+
+    @Test
+    void storedAttributeValuesGiveTheSameStateAndBadValuesCountAsAbsent() {
+        AcademicCalendar calendar = AcademicCalendar.defaults();
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+        assertThat(calendar.stateAt(now, "2026", "2026-11-25T11:30:00Z", false)).isEqualTo(AccountState.ACTIVATABLE);
+        assertThat(calendar.stateAt(now, "2026", "2026-11-25T11:50:00Z", false)).isEqualTo(AccountState.PENDING);
+        assertThat(calendar.stateAt(now, "2024", "2024-09-01T00:00:00Z", true)).isEqualTo(AccountState.EXPIRED);
+        assertThat(calendar.stateAt(now, "2026", "not a date", false)).isEqualTo(AccountState.PENDING);
+        assertThat(calendar.stateAt(now, "deux mille", null, true)).isEqualTo(AccountState.ACTIVE);
+    }
 }
