@@ -1,8 +1,11 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,56 @@ final class ActivationMailer {
         String forwarding = user.getFirstAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS);
         attributes.put("forwardingAddress", forwarding == null ? "" : forwarding);
         email(session, realm, user).send("entActivatedSubject", List.of(), "ent-activated.ftl", attributes, address);
+    }
+
+    /** "1ère connexion" for a student who paid less than the activation delay ago: ready at HH:MM. */
+    static void sendReadyAt(KeycloakSession session, RealmModel realm, UserModel user, Instant readyAt)
+            throws EmailException {
+        ZonedDateTime local = readyAt.atZone(AcademicCalendar.defaults().zone());
+        Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
+        attributes.put("entReadyAtTime", local.format(DateTimeFormatter.ofPattern("HH:mm")));
+        attributes.put("entReadyAtDate", local.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        send(session, realm, user, "entReadyAtSubject", "ent-ready-at.ftl", attributes);
+    }
+
+    /** "1ère connexion" for a student whose enrolment fee is not recorded as paid. */
+    static void sendUnpaid(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
+        send(
+                session,
+                realm,
+                user,
+                "entUnpaidSubject",
+                "ent-unpaid.ftl",
+                common(realm, user, ActivationSettings.of(realm)));
+    }
+
+    /** "1ère connexion" for an active student: the identifier, and where to reset the password. */
+    static void sendAlreadyActive(KeycloakSession session, RealmModel realm, UserModel user, URI baseUri)
+            throws EmailException {
+        ActivationSettings settings = ActivationSettings.of(realm);
+        Map<String, Object> attributes = common(realm, user, settings);
+        attributes.put(
+                "entResetPasswordUrl",
+                Urls.loginResetCredentialsBuilder(baseUri)
+                        .queryParam("client_id", settings.portalClientId())
+                        .build(realm.getName())
+                        .toString());
+        send(session, realm, user, "entAlreadyActiveSubject", "ent-already-active.ftl", attributes);
+    }
+
+    private static void send(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            String subjectKey,
+            String template,
+            Map<String, Object> attributes)
+            throws EmailException {
+        String address = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
+        if (address == null || address.isBlank()) {
+            throw new EmailException("no personal address on record");
+        }
+        email(session, realm, user).send(subjectKey, List.of(), template, attributes, address);
     }
 
     private static Map<String, Object> common(RealmModel realm, UserModel user, ActivationSettings settings) {

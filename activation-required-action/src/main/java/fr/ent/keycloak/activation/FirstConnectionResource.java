@@ -1,0 +1,222 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.activation.core.FirstConnectionRequest;
+import fr.ent.keycloak.activation.core.SlotLimiter;
+import fr.ent.keycloak.common.AcademicCalendar;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.common.util.Time;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.services.Urls;
+
+/**
+ * "1ère connexion", {@code /realms/{realm}/ent-first-connection}: a student who got no activation email gives an
+ * identifier (student number, INE or login) and the birth date, and the guidance goes to the personal address on record.
+ *
+ * <p>Whatever the identifier, the answer is the same page with the same status, produced by the same work: the request
+ * only checks the form and hands the lookup, the checks and the email to a background job ({@link FirstConnectionJob}),
+ * so neither the content nor the time of the answer depends on the account. The form is protected against cross-site
+ * posts by a signed token bound to a same-site cookie, and limited per client address across the cluster.
+ */
+public final class FirstConnectionResource {
+
+    static final String COOKIE = "ENT_FIRST_CONNECTION";
+    static final String TOKEN_FIELD = "entFormToken";
+    static final String TOKEN_TYPE = "ent-first-connection-form";
+    /** How long a displayed form can be sent. */
+    static final int FORM_LIFESPAN_SECONDS = 3600;
+
+    static final String EXECUTOR = "ent-first-connection";
+
+    private static final Logger LOG = Logger.getLogger(FirstConnectionResource.class);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    FirstConnectionResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response form() {
+        PageLocale.apply(session);
+        return form(Response.Status.OK, null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response submit() {
+        MultivaluedMap<String, String> form =
+                session.getContext().getHttpRequest().getDecodedFormParameters();
+        if (!validFormToken(form.getFirst(TOKEN_FIELD))) {
+            return form(Response.Status.BAD_REQUEST, null, new FormMessage(null, "entFirstConnectionFormExpired"));
+        }
+        FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
+        String address = session.getContext().getConnection().getRemoteAddr();
+        if (!limiter()
+                .tryAcquire(
+                        "ent-fc:address:" + realm.getId() + ':' + address,
+                        settings.maxPerAddress(),
+                        FirstConnectionSettings.HOUR_SECONDS)) {
+            LOG.infof(
+                    "ENT first connection: address %s reached its hourly limit in realm %s", address, realm.getName());
+            return form(
+                    Response.Status.TOO_MANY_REQUESTS,
+                    form,
+                    new FormMessage(null, "entFirstConnectionTooManyAttempts"));
+        }
+        LocalDate today = LocalDate.ofInstant(
+                Instant.ofEpochMilli(Time.currentTimeMillis()),
+                AcademicCalendar.defaults().zone());
+        FirstConnectionRequest.Parsed parsed =
+                FirstConnectionRequest.parse(form.getFirst("identifier"), form.getFirst("birthDate"), today);
+        if (parsed.problem().isPresent()) {
+            FirstConnectionRequest.Problem problem = parsed.problem().get();
+            return form(Response.Status.OK, form, new FormMessage(problem.field(), problem.messageKey()));
+        }
+        URI base = session.getContext().getUri().getBaseUri();
+        FirstConnectionJob job = new FirstConnectionJob(
+                session.getKeycloakSessionFactory(),
+                realm.getId(),
+                parsed.request().get(),
+                base,
+                address);
+        try {
+            session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(job);
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("ENT first connection: request dropped, the server is overloaded: %s", e.getMessage());
+        }
+        return session.getProvider(LoginFormsProvider.class)
+                .setAttribute("entBackUrl", backUrl())
+                .setAttribute("entHelpdesk", ActivationSettings.of(realm).helpdesk())
+                .createForm("ent-first-connection-sent.ftl");
+    }
+
+    private Response form(Response.Status status, MultivaluedMap<String, String> data, FormMessage error) {
+        String nonce = currentNonce();
+        if (nonce == null) {
+            nonce = SecretGenerator.getInstance().randomString(32);
+        }
+        LoginFormsProvider forms = session.getProvider(LoginFormsProvider.class)
+                .setAttribute("entFormAction", selfUri().toString())
+                .setAttribute("entFormToken", formToken(nonce))
+                .setAttribute("entBackUrl", backUrl())
+                .setAttribute("entHelpdesk", ActivationSettings.of(realm).helpdesk())
+                .setStatus(status);
+        if (data != null) {
+            // what was typed, shown again (escaped by the template); the token is never echoed, the page has a fresh
+            // one
+            forms.setAttribute("entIdentifier", shortened(data.getFirst("identifier")));
+            forms.setAttribute("entBirthDate", shortened(data.getFirst("birthDate")));
+        }
+        if (error != null) {
+            forms.addError(error);
+        }
+        Response page = forms.createForm("ent-first-connection.ftl");
+        return Response.fromResponse(page).cookie(cookie(nonce)).build();
+    }
+
+    private static String shortened(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        return typed.length() > 100 ? typed.substring(0, 100) : typed;
+    }
+
+    /** A signed token naming the nonce of the browser's cookie: a page from another site can have neither. */
+    private String formToken(String nonce) {
+        JsonWebToken token = new JsonWebToken();
+        token.id(nonce);
+        token.type(TOKEN_TYPE);
+        token.issuedNow();
+        token.exp((long) Time.currentTime() + FORM_LIFESPAN_SECONDS);
+        token.issuer(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        return session.tokens().encode(token);
+    }
+
+    private boolean validFormToken(String value) {
+        String nonce = currentNonce();
+        if (value == null || value.isBlank() || nonce == null) {
+            return false;
+        }
+        JsonWebToken token;
+        try {
+            token = session.tokens().decode(value, JsonWebToken.class);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return token != null
+                && TOKEN_TYPE.equals(token.getType())
+                && token.getExp() != null
+                && token.getExp() > Time.currentTime()
+                && token.getId() != null
+                && MessageDigest.isEqual(
+                        token.getId().getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String currentNonce() {
+        Cookie cookie = session.getContext().getRequestHeaders().getCookies().get(COOKIE);
+        String value = cookie == null ? null : cookie.getValue();
+        return value != null && value.matches("[A-Za-z0-9]{32}") ? value : null;
+    }
+
+    private NewCookie cookie(String nonce) {
+        URI self = selfUri();
+        return new NewCookie.Builder(COOKIE)
+                .value(nonce)
+                .path(self.getRawPath())
+                .httpOnly(true)
+                .secure("https".equalsIgnoreCase(self.getScheme()))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+    }
+
+    private URI selfUri() {
+        return Urls.realmBase(session.getContext().getUri().getBaseUri())
+                .path(realm.getName())
+                .path(FirstConnectionResourceProvider.ID)
+                .build();
+    }
+
+    private String backUrl() {
+        return backUrl(session, realm);
+    }
+
+    /** Where "back to sign in" goes: the ENT portal, which asks to sign in, or the realm's account console. */
+    static String backUrl(KeycloakSession session, RealmModel realm) {
+        String portal = ActivationSettings.of(realm).portalUrl();
+        if (portal != null) {
+            return portal;
+        }
+        return Urls.accountBase(session.getContext().getUri().getBaseUri())
+                .build(realm.getName())
+                .toString();
+    }
+
+    private SlotLimiter limiter() {
+        return FirstConnectionJob.limiter(session);
+    }
+}

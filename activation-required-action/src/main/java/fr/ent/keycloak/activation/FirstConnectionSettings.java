@@ -1,0 +1,42 @@
+package fr.ent.keycloak.activation;
+
+import org.keycloak.models.RealmModel;
+
+/**
+ * The limits of "1ère connexion", as realm attributes. Every limit is counted across the cluster.
+ *
+ * @param maxFailures failed attempts (wrong birth date) per student per 24 hours before the form stops answering for
+ *     that student ({@value #MAX_FAILURES}, 5 by default)
+ * @param maxEmails emails per student per 24 hours from the form ({@value #MAX_EMAILS}, 3 by default)
+ * @param maxPerAddress submissions per client IP address per hour ({@value #MAX_PER_ADDRESS}, 30 by default: a campus
+ *     network shows many students behind one address)
+ */
+record FirstConnectionSettings(int maxFailures, int maxEmails, int maxPerAddress) {
+
+    static final String MAX_FAILURES = "entFirstConnectionMaxFailures";
+    static final String MAX_EMAILS = "entFirstConnectionMaxEmails";
+    static final String MAX_PER_ADDRESS = "entFirstConnectionMaxPerAddress";
+
+    static final long DAY_SECONDS = 24 * 3600;
+    static final long HOUR_SECONDS = 3600;
+
+    static FirstConnectionSettings of(RealmModel realm) {
+        return new FirstConnectionSettings(
+                limit(realm.getAttribute(MAX_FAILURES), 5),
+                limit(realm.getAttribute(MAX_EMAILS), 3),
+                limit(realm.getAttribute(MAX_PER_ADDRESS), 30));
+    }
+
+    /** A limit between 1 and 1000 (each counted event is one entry in the shared store). */
+    private static int limit(String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            return parsed >= 1 && parsed <= 1000 ? parsed : defaultValue;
+        } catch (NumberFormatException e) {
+            return defaultValue;
+        }
+    }
+}

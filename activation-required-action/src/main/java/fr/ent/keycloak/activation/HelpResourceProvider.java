@@ -1,0 +1,49 @@
+package fr.ent.keycloak.activation;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Registers the help pages ({@link HelpResource}) under {@code /realms/{realm}/ent-help}. */
+public final class HelpResourceProvider implements RealmResourceProvider {
+
+    static final String ID = "ent-help";
+
+    private final KeycloakSession session;
+
+    HelpResourceProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object getResource() {
+        return new HelpResource(session);
+    }
+
+    @Override
+    public void close() {}
+
+    /** The factory Keycloak finds through {@code META-INF/services}. */
+    public static final class Factory implements RealmResourceProviderFactory {
+        @Override
+        public RealmResourceProvider create(KeycloakSession session) {
+            return new HelpResourceProvider(session);
+        }
+
+        @Override
+        public void init(Config.Scope config) {}
+
+        @Override
+        public void postInit(KeycloakSessionFactory factory) {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String getId() {
+            return ID;
+        }
+    }
+}

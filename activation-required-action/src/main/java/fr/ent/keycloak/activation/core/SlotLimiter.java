@@ -1,0 +1,53 @@
+package fr.ent.keycloak.activation.core;
+
+/**
+ * "At most {@code limit} events per {@code window}", counted in a shared store that only offers an atomic put-if-absent
+ * with a lifespan (Keycloak's single-use object store, replicated across a cluster). Each event takes the first free
+ * slot {@code key#1 … key#limit}; a slot frees itself when its lifespan ends. Two nodes racing for the last slot cannot
+ * both take it, so the limit holds across the cluster, as a sliding window: an event is allowed when fewer than
+ * {@code limit} happened in the {@code window} before it.
+ */
+public final class SlotLimiter {
+
+    /** The shared store. */
+    public interface SlotStore {
+        /** Atomically stores {@code key} for {@code lifespanSeconds} unless present; true when this call stored it. */
+        boolean putIfAbsent(String key, long lifespanSeconds);
+
+        boolean contains(String key);
+    }
+
+    private final SlotStore store;
+
+    public SlotLimiter(SlotStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Records one event if the limit allows it.
+     *
+     * @return true when the event is allowed (and now counted), false when {@code limit} events already fill the window
+     */
+    public boolean tryAcquire(String key, int limit, long windowSeconds) {
+        for (int slot = 1; slot <= limit; slot++) {
+            if (store.putIfAbsent(slotKey(key, slot), windowSeconds)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code limit} events already fill the window, without counting one. */
+    public boolean exhausted(String key, int limit) {
+        for (int slot = 1; slot <= limit; slot++) {
+            if (!store.contains(slotKey(key, slot))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String slotKey(String key, int slot) {
+        return key + '#' + slot;
+    }
+}
