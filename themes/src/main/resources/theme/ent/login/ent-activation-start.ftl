@@ -6,7 +6,7 @@
         ${msg("entActivationStartTitle")}
     <#elseif section = "form">
     <div class="${properties.kcContentWrapperClass!}">
-        <p id="ent-activation-greeting">${msg("entActivationStartGreeting", entFirstName)}</p>
+        <p id="ent-activation-greeting">${msg("entActivationStartGreeting")} ${entFirstName},</p>
         <p>${msg("entActivationStartIdentifier")} <strong id="ent-username">${entUsername}</strong></p>
         <p>${msg("entActivationStartSteps")}</p>
         <ol id="ent-activation-steps">

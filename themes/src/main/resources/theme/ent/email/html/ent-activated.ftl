@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#import "template.ftl" as layout>
 <@layout.emailLayout>
-<p>${msg("entActivationMailHello", entFirstName)}</p>
+<p>${msg("entActivationMailHello")} ${entFirstName},</p>
 <p>${msg("entActivatedMailBody", realmName)}</p>
 <p>${msg("entActivationMailIdentifier")} <strong>${entUsername}</strong></p>
 <#if forwardingAddress?has_content><p>${msg("entActivatedMailForwarding", forwardingAddress)}</p><#else><p>${msg("entActivatedMailNoForwarding")}</p></#if>

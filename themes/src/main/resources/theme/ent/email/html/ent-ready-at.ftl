@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#import "template.ftl" as layout>
 <@layout.emailLayout>
-<p>${msg("entActivationMailHello", entFirstName)}</p>
+<p>${msg("entActivationMailHello")} ${entFirstName},</p>
 <p>${msg("entReadyAtMailBody", entUsername, entReadyAtTime, entReadyAtDate)}</p>
 <p>${msg("entGuidanceMailNotYou")}</p>
 <#if entHelpdesk?has_content><p>${msg("entMailHelpdesk", entHelpdesk)}</p></#if>

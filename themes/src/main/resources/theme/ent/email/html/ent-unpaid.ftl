@@ -1,7 +1,7 @@
 <#ftl output_format="HTML">
 <#import "template.ftl" as layout>
 <@layout.emailLayout>
-<p>${msg("entActivationMailHello", entFirstName)}</p>
+<p>${msg("entActivationMailHello")} ${entFirstName},</p>
 <p>${msg("entUnpaidMailBody", entUsername)}</p>
 <p>${msg("entUnpaidMailHelp")}</p>
 <p>${msg("entGuidanceMailNotYou")}</p>

@@ -1,5 +1,5 @@
 <#ftl output_format="plainText">
-${msg("entActivationMailHello", entFirstName)}
+${msg("entActivationMailHello")} ${entFirstName},
 
 ${msg("entUnpaidMailBody", entUsername)}
 
