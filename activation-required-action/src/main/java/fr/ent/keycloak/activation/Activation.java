@@ -15,7 +15,7 @@ final class Activation {
 
     static final String START = "ent-activation-start";
     static final String CHARTER = "ent-accept-charter";
-    static final String PASSWORD = UserModel.RequiredAction.UPDATE_PASSWORD.name();
+    static final String PASSWORD = "ent-choose-password";
     static final String FORWARDING = "ent-mail-forwarding";
     static final String SUMMARY = "ent-activation-summary";
 

@@ -8,7 +8,6 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -46,15 +45,13 @@ final class SummaryStep implements RequiredActionProvider {
         String version = authSession.getAuthNote(Activation.NOTE_CHARTER_VERSION);
         String acceptedAt = authSession.getAuthNote(Activation.NOTE_CHARTER_ACCEPTED_AT);
         String forwarding = authSession.getAuthNote(Activation.NOTE_FORWARDING);
-        if (version == null
-                || acceptedAt == null
-                || forwarding == null
-                || !user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE)) {
+        if (version == null || acceptedAt == null || forwarding == null || !PasswordStep.chosen(authSession)) {
             context.getEvent().detail("ent_step", "incomplete").error("ent_activation_incomplete");
             context.challenge(
                     context.form().setError("entActivationIncomplete").createErrorPage(Response.Status.BAD_REQUEST));
             return;
         }
+        PasswordStep.store(context.getSession(), context.getRealm(), user, authSession);
         user.setSingleAttribute(EntAttributes.CHARTER_VERSION, version);
         user.setSingleAttribute(EntAttributes.CHARTER_ACCEPTED_AT, acceptedAt);
         if (forwarding.isEmpty()) {

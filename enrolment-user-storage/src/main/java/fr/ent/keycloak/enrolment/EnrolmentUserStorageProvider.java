@@ -20,6 +20,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
 import org.keycloak.storage.UserStorageProviderModel;
@@ -151,7 +152,7 @@ final class EnrolmentUserStorageProvider
         Optional<StudentRecord> record = read(identifier).filter(matches);
         if (record.isEmpty()
                 || new RecordValidator(clock).rejection(record.get()).isPresent()
-                || importer(realm).apply(record.get()) == StudentImporter.Outcome.CONFLICT) {
+                || importAlone(realm, record.get()) == StudentImporter.Outcome.CONFLICT) {
             return Optional.empty();
         }
         LOG.debugf(
@@ -163,6 +164,33 @@ final class EnrolmentUserStorageProvider
             refreshed.add(user.getId());
         }
         return Optional.ofNullable(user);
+    }
+
+    /**
+     * Imports one student in a transaction of its own, so that a sync or another node importing the same student at
+     * the same moment cannot spoil the sign-in's transaction: the loser of that race finds the winner's account.
+     *
+     * @return the outcome, or null when both attempts lost a race (the account then exists)
+     */
+    private StudentImporter.Outcome importAlone(RealmModel realm, StudentRecord record) {
+        String realmId = realm.getId();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+                    RealmModel ownRealm = own.realms().getRealm(realmId);
+                    own.getContext().setRealm(ownRealm);
+                    return new StudentImporter(own, ownRealm, model.getId(), AcademicCalendar.defaults(), clock)
+                            .apply(record);
+                });
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        LOG.debugf(
+                "ENT enrolment: student %s was imported elsewhere at the same moment (%s)",
+                record.studentNumber(), last.getMessage());
+        return null;
     }
 
     /** The row whose login, student number or INE is {@code identifier}; empty when absent or unreadable. */

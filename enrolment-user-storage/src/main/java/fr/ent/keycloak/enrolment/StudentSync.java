@@ -96,13 +96,14 @@ final class StudentSync {
                         sessionFactory, session -> importBatch(session, batch));
                 result.add(part);
             } catch (RuntimeException e) {
-                LOG.errorf(
-                        e,
-                        "ENT enrolment sync (%s): a batch of %d students failed and was rolled back",
-                        kind,
-                        batch.size());
-                result.setFailed(result.getFailed() + batch.size());
-                batchFailed = true;
+                // typically a student imported at sign-in on another node meanwhile: one at a time, each is found
+                LOG.warnf(
+                        "ENT enrolment sync (%s): a batch of %d students was rolled back (%s: %s); importing them one"
+                                + " at a time",
+                        kind, batch.size(), e.getClass().getSimpleName(), e.getMessage());
+                for (StudentRecord record : batch) {
+                    batchFailed |= !importAlone(record, result);
+                }
             }
         }
         if (batchFailed) {
@@ -241,6 +242,26 @@ final class StudentSync {
             }
         }
         return valid;
+    }
+
+    /** One student in a transaction of its own, tried twice; false (counted as failed) when both attempts fail. */
+    private boolean importAlone(StudentRecord record, SynchronizationResult result) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                result.add(KeycloakModelUtils.runJobInTransactionWithResult(
+                        sessionFactory, session -> importBatch(session, List.of(record))));
+                return true;
+            } catch (RuntimeException e) {
+                last = e;
+            }
+        }
+        LOG.errorf(
+                last,
+                "ENT enrolment sync: student %s could not be imported; next attempt at the next sync",
+                safe(record.studentNumber()));
+        result.increaseFailed();
+        return false;
     }
 
     private SynchronizationResult importBatch(KeycloakSession session, List<StudentRecord> batch) {

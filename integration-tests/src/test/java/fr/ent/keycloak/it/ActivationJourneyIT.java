@@ -224,6 +224,40 @@ class ActivationJourneyIT {
         }
     }
 
+    @Test
+    void noStepCanBeSkippedByPostingToALaterOne(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, WebDriver browser) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        try {
+            importPaidStudent(realm, database, "70000009", "actskip", "Sam", "Sauteur");
+            String link = link(mail.awaitMessagesTo("actskip@example.org", 1, Duration.ofSeconds(90))
+                    .get(0));
+            browser.get(link);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-start")))
+                    .click();
+            WebElement charter = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-charter")));
+            String action = charter.getAttribute("action");
+            assertThat(action).contains("execution=ent-accept-charter");
+
+            // the summary's button, sent while the charter is still unanswered
+            ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript(
+                            "const form = document.getElementById('ent-charter');"
+                                    + "form.action = arguments[0]; form.submit();",
+                            action.replace("execution=ent-accept-charter", "execution=ent-activation-summary"));
+            wait.until(ExpectedConditions.stalenessOf(charter));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-page-title")));
+
+            UserRepresentation student = Students.user(realm, "actskip");
+            assertThat(student.getAttributes().get("entAccountState")).containsExactly("ACTIVATABLE");
+            assertThat(student.getAttributes()).doesNotContainKey("entCharterAcceptedAt");
+            assertThat(realm.users().get(student.getId()).credentials()).isEmpty();
+        } finally {
+            Students.forget(realm, database, "actskip");
+        }
+    }
+
     /** A student who paid yesterday, imported by a full sync: activatable at once. */
     private static void importPaidStudent(
             RealmResource realm, EnrolmentDatabase database, String number, String login, String first, String last)

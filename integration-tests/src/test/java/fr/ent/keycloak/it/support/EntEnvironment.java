@@ -29,27 +29,7 @@ final class EntEnvironment implements AutoCloseable {
             KeycloakServer keycloak = KeycloakServer.start(
                     ItSettings.keycloakHome(),
                     ItSettings.realmFile(),
-                    Map.ofEntries(
-                            // Keycloak's own data on PostgreSQL too, as in production
-                            Map.entry("KC_DB", "postgres"),
-                            Map.entry("KC_DB_URL", keycloakDatabase),
-                            Map.entry("KC_DB_USERNAME", database.user()),
-                            Map.entry("KC_DB_PASSWORD", database.password()),
-                            Map.entry("KC_LOG_LEVEL", ItSettings.property("ent.it.log.level", "info")),
-                            Map.entry("ENT_SMTP_HOST", "127.0.0.1"),
-                            Map.entry("ENT_SMTP_PORT", Integer.toString(mail.smtpPort())),
-                            Map.entry("ENT_ENROLMENT_JDBC_URL", database.jdbcUrl()),
-                            Map.entry("ENT_ENROLMENT_DB_USER", database.user()),
-                            Map.entry("ENT_ENROLMENT_DB_PASSWORD", database.password()),
-                            // tests trigger syncs themselves
-                            Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
-                            Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),
-                            // as docs/enrolment.md advises for first imports of many students (the load driver)
-                            Map.entry("KC_TRANSACTION_DEFAULT_TIMEOUT", "1h"),
-                            // the test-only ent-test-clock jar answers (tests move the server's clock)
-                            Map.entry("ENT_TEST_CLOCK", "enabled"),
-                            // activation emails within seconds rather than within a minute
-                            Map.entry("KC_SPI_REQUIRED_ACTION__ENT_ACTIVATION_START__MAIL_INTERVAL_SECONDS", "3")),
+                    serverEnvironment(database, mail, keycloakDatabase),
                     ItSettings.outputDir().resolve("keycloak-server.log"));
             EntEnvironment environment = new EntEnvironment(database, mail, keycloak);
             // stop the server even when the test JVM is interrupted (Ctrl-C on mvn)
@@ -62,6 +42,31 @@ final class EntEnvironment implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** What a test server reads from its environment: its database, the SMTP server, the enrolment source. */
+    static Map<String, String> serverEnvironment(EnrolmentDatabase database, MailServer mail, String keycloakDatabase) {
+        return Map.ofEntries(
+                // Keycloak's own data on PostgreSQL too, as in production
+                Map.entry("KC_DB", "postgres"),
+                Map.entry("KC_DB_URL", keycloakDatabase),
+                Map.entry("KC_DB_USERNAME", database.user()),
+                Map.entry("KC_DB_PASSWORD", database.password()),
+                Map.entry("KC_LOG_LEVEL", ItSettings.property("ent.it.log.level", "info")),
+                Map.entry("ENT_SMTP_HOST", "127.0.0.1"),
+                Map.entry("ENT_SMTP_PORT", Integer.toString(mail.smtpPort())),
+                Map.entry("ENT_ENROLMENT_JDBC_URL", database.jdbcUrl()),
+                Map.entry("ENT_ENROLMENT_DB_USER", database.user()),
+                Map.entry("ENT_ENROLMENT_DB_PASSWORD", database.password()),
+                // tests trigger syncs themselves
+                Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
+                Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),
+                // as docs/enrolment.md advises for first imports of many students (the load driver)
+                Map.entry("KC_TRANSACTION_DEFAULT_TIMEOUT", "1h"),
+                // the test-only ent-test-clock jar answers (tests move the server's clock)
+                Map.entry("ENT_TEST_CLOCK", "enabled"),
+                // activation emails within seconds rather than within a minute
+                Map.entry("KC_SPI_REQUIRED_ACTION__ENT_ACTIVATION_START__MAIL_INTERVAL_SECONDS", "3"));
     }
 
     private boolean closed;

@@ -57,22 +57,40 @@ public final class KeycloakServer implements AutoCloseable {
      * @param environment variables for the server, including the ones the realm file's placeholders read
      */
     static KeycloakServer start(Path home, Path realmFile, Map<String, String> environment, Path log) {
+        return start(home, realmFile, environment, log, List.of());
+    }
+
+    /**
+     * Starts the distribution in {@code home} as one node of a cluster or with other options.
+     *
+     * @param realmFile the realm to import, or null to import none (a second node of a cluster finds it in the
+     *     shared database)
+     * @param options more command-line options for {@code kc.sh start-dev}
+     */
+    public static KeycloakServer start(
+            Path home, Path realmFile, Map<String, String> environment, Path log, List<String> options) {
         try {
             Path data = home.resolve("data");
             deleteRecursively(data);
             Files.createDirectories(data.resolve("import"));
-            Files.copy(realmFile, data.resolve("import").resolve(realmFile.getFileName()));
+            if (realmFile != null) {
+                Files.copy(realmFile, data.resolve("import").resolve(realmFile.getFileName()));
+            }
             Files.createDirectories(log.getParent());
 
             int httpPort = FreePorts.next();
             int managementPort = FreePorts.next();
-            ProcessBuilder builder = new ProcessBuilder(
-                            home.resolve("bin/kc.sh").toString(),
-                            "start-dev",
-                            "--http-port=" + httpPort,
-                            "--http-management-port=" + managementPort,
-                            "--health-enabled=true",
-                            "--import-realm")
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    home.resolve("bin/kc.sh").toString(),
+                    "start-dev",
+                    "--http-port=" + httpPort,
+                    "--http-management-port=" + managementPort,
+                    "--health-enabled=true"));
+            if (realmFile != null) {
+                command.add("--import-realm");
+            }
+            command.addAll(options);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -105,6 +123,14 @@ public final class KeycloakServer implements AutoCloseable {
      * @param prepare changes the copy before it starts (files in {@code conf/}, …)
      */
     public static KeycloakServer startCopy(String name, java.util.function.Consumer<Path> prepare) {
+        Path copy = copyDistribution(name);
+        prepare.accept(copy);
+        return start(
+                copy, ItSettings.realmFile(), Map.of(), ItSettings.outputDir().resolve("keycloak-" + name + ".log"));
+    }
+
+    /** A copy of the distribution with the pack, under {@code target/server-<name>}, without data. */
+    public static Path copyDistribution(String name) {
         Path copy = ItSettings.outputDir().resolve("server-" + name);
         try {
             deleteRecursively(copy);
@@ -123,9 +149,22 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy the Keycloak distribution to " + copy, e);
         }
-        prepare.accept(copy);
-        return start(
-                copy, ItSettings.realmFile(), Map.of(), ItSettings.outputDir().resolve("keycloak-" + name + ".log"));
+        return copy;
+    }
+
+    /** Kills the server at once ({@code kill -9}), as a crashed machine would stop. */
+    public synchronized void kill() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitReady(Instant started) {
@@ -159,6 +198,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     private IllegalStateException failedToStart(String why) {
         return new IllegalStateException(why + ". Last lines of " + log + ":\n" + tail(0, 80));
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     /** {@code http://localhost:<port>}, the address students and admins use. */

@@ -29,7 +29,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final String targetHost;
-    private final int targetPort;
+    private volatile int targetPort;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong bytesToDatabase = new AtomicLong();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -68,6 +68,15 @@ public final class TcpProxy implements AutoCloseable {
     public void resetCount() {
         connections.set(0);
         bytesToDatabase.set(0);
+    }
+
+    /** Sends new connections to another port, and cuts the ones open: a load balancer failing over. */
+    public void retarget(int port) {
+        targetPort = port;
+        for (Socket socket : open) {
+            closeQuietly(socket);
+        }
+        open.clear();
     }
 
     /** Changes what happens to new connections, and cuts the ones already open. */

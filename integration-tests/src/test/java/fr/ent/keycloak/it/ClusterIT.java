@@ -1,0 +1,351 @@
+package fr.ent.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.keycloak.it.support.Browser;
+import fr.ent.keycloak.it.support.Cluster;
+import fr.ent.keycloak.it.support.EnrolmentDatabase;
+import fr.ent.keycloak.it.support.EntServerTest;
+import fr.ent.keycloak.it.support.FirstConnectionForm;
+import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.MailServer;
+import fr.ent.keycloak.it.support.ReceivedMail;
+import fr.ent.keycloak.it.support.Students;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pack in a two-node Keycloak cluster on this machine (shared PostgreSQL, Infinispan with jdbc-ping, a load
+ * balancer in front): one cluster view; an activation link issued on one node finishes on the other and is refused
+ * when replayed; "1ère connexion" limits count across nodes; one sync at a time; a sign-in import racing a full sync
+ * leaves one account; a node killed during an activation leaves nothing half-done, and the student finishes on the
+ * other node.
+ */
+@EntServerTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Pattern LINK =
+            Pattern.compile("(http://localhost:\\d+/realms/ent/login-actions/action-token\\?\\S+)");
+    private static final String PASSWORD = "Girafe-trombone-lanterne-8";
+    private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
+
+    private static Cluster cluster;
+
+    @BeforeAll
+    static void startCluster(EnrolmentDatabase database, MailServer mail) {
+        cluster = Cluster.start(database, mail);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesSeeOneClusterOfTwoMembers() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!(Cluster.seesTwoMembers(cluster.nodeA()) && Cluster.seesTwoMembers(cluster.nodeB()))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertThat(Cluster.seesTwoMembers(cluster.nodeA())).isTrue();
+        assertThat(Cluster.seesTwoMembers(cluster.nodeB())).isTrue();
+        // both nodes serve the same realm from the shared database
+        assertThat(realm(cluster.nodeB()).toRepresentation().getAttributes())
+                .containsEntry("entCharterVersion", "2026-1");
+    }
+
+    @Test
+    @Order(2)
+    void aLinkIssuedOnNodeAFinishesOnNodeB_andIsRefusedWhenReplayedOnNodeA(EnrolmentDatabase database, MailServer mail)
+            throws Exception {
+        RealmResource onA = realm(cluster.nodeA());
+        WebDriver browser = Browser.open();
+        try {
+            insertPaid(database, "72000001", "clana");
+            cluster.route(cluster.nodeA());
+            onA.userStorage().syncUsers(Students.component(onA, "enrolment"), "triggerFullSync");
+            String link = link(mail.awaitMessagesTo("clana@example.org", 1, Duration.ofSeconds(90))
+                    .get(0));
+            assertThat(link).startsWith(cluster.realmUrl());
+
+            cluster.route(cluster.nodeB());
+            browser.get(link);
+            completeActivation(browser);
+            assertThat(Students.state(realm(cluster.nodeB()), "clana")).isEqualTo("ACTIVE");
+
+            cluster.route(cluster.nodeA());
+            browser.manage().deleteAllCookies();
+            browser.get(link);
+            assertThat(new WebDriverWait(browser, Duration.ofSeconds(30))
+                            .until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-page-title")))
+                            .isDisplayed())
+                    .isTrue();
+            assertThat(browser.findElements(By.id("ent-start"))).isEmpty();
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("déjà activé");
+            assertThat(Students.signIn(cluster.nodeA(), "clana", PASSWORD)).isEqualTo(200);
+        } finally {
+            browser.quit();
+            Students.forget(onA, database, "clana");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void firstConnectionLimitsCountAcrossNodes(EnrolmentDatabase database) throws Exception {
+        RealmResource onA = realm(cluster.nodeA());
+        try {
+            try (Connection connection = database.connect()) {
+                Students.insert(connection, "ent_enrolment", "72000002", "clbea", "Béa", "Deux", null, YEAR);
+            }
+            FirstConnectionForm viaA = new FirstConnectionForm(cluster.nodeA().realmUrl());
+            FirstConnectionForm viaB = new FirstConnectionForm(cluster.nodeB().realmUrl());
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                (attempt % 2 == 0 ? viaB : viaA).submit("72000002", "0" + attempt + "/02/2006");
+                awaitOutcomes(onA, "clbea", "birth_date_mismatch", attempt);
+            }
+            // the sixth, right this time, on node B: the failures counted on both nodes stop it
+            viaB.submit("72000002", "14/03/2006");
+            awaitOutcomes(onA, "clbea", "throttled_failures", 1);
+            assertThat(outcomes(onA, "clbea")).doesNotContain("sent_send_unpaid");
+        } finally {
+            Students.forget(onA, database, "clbea");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aSyncRunsOnOneNodeAtATime_andASignInImportRacingItLeavesOneAccount(EnrolmentDatabase database)
+            throws Exception {
+        RealmResource onA = realm(cluster.nodeA());
+        RealmResource onB = realm(cluster.nodeB());
+        int students = 800;
+        List<String> logins = new ArrayList<>();
+        try (Connection connection = database.connect();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO ent_enrolment"
+                        + " (student_number, login, first_name, last_name, birth_date, personal_email,"
+                        + " last_academic_year, fee_paid_at, updated_at)"
+                        + " VALUES (?, ?, 'Race', 'Sync', DATE '2006-03-14', ?, ?, NULL, now())")) {
+            for (int i = 0; i < students; i++) {
+                String login = String.format("clrace%04d", i);
+                logins.add(login);
+                insert.setString(1, String.format("7300%04d", i));
+                insert.setString(2, login);
+                insert.setString(3, login + "@example.org");
+                insert.setInt(4, YEAR);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Integer> signInAttempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<SynchronizationResultRepresentation> syncOnA = CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return onA.userStorage().syncUsers(Students.component(onA, "enrolment"), "triggerFullSync");
+            });
+            CompletableFuture<SynchronizationResultRepresentation> syncOnB = CompletableFuture.supplyAsync(() -> {
+                await(go);
+                return onB.userStorage().syncUsers(Students.component(onB, "enrolment"), "triggerFullSync");
+            });
+            // meanwhile, students sign in on node B: each lookup imports the student if the sync has not yet
+            CompletableFuture<Void> signIns = CompletableFuture.runAsync(() -> {
+                await(go);
+                for (int i = students - 1; i >= 0; i -= 7) {
+                    try {
+                        // an unknown login at sign-in: node B looks it up in the enrolment database and imports it
+                        signInAttempts.add(Students.signIn(cluster.nodeB(), logins.get(i), "not-the-password"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            go.countDown();
+            SynchronizationResultRepresentation a = syncOnA.get();
+            SynchronizationResultRepresentation b = syncOnB.get();
+            signIns.get();
+
+            assertThat(List.of(a.isIgnored(), b.isIgnored()))
+                    .as("one sync ran, the other was turned away")
+                    .containsExactlyInAnyOrder(true, false);
+            // every attempt got the ordinary refusal of a wrong password (or of an account still to activate)
+            assertThat(signInAttempts).hasSize((students + 6) / 7).allMatch(status -> status == 400 || status == 401);
+            for (String login : logins) {
+                assertThat(onA.users().searchByUsername(login, true)).as(login).hasSize(1);
+            }
+        } finally {
+            try (Connection connection = database.connect();
+                    PreparedStatement delete =
+                            connection.prepareStatement("DELETE FROM ent_enrolment WHERE login LIKE 'clrace%'")) {
+                delete.executeUpdate();
+            }
+            for (String login : logins) {
+                onA.users()
+                        .searchByUsername(login, true)
+                        .forEach(user -> onA.users().delete(user.getId()).close());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aNodeKilledDuringAnActivationLeavesNothingHalfDone_andTheStudentFinishesOnTheOther(
+            EnrolmentDatabase database, MailServer mail) throws Exception {
+        RealmResource onB = realm(cluster.nodeB());
+        WebDriver browser = Browser.open();
+        try {
+            insertPaid(database, "72000003", "clcid");
+            onB.userStorage().syncUsers(Students.component(onB, "enrolment"), "triggerFullSync");
+            String link = link(mail.awaitMessagesTo("clcid@example.org", 1, Duration.ofSeconds(90))
+                    .get(0));
+
+            // on node A: charter accepted, password chosen, then node A dies at the forwarding step
+            cluster.route(cluster.nodeA());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(link);
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-start")))
+                    .click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept")))
+                    .click();
+            browser.findElement(By.id("ent-charter-continue")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
+                    .sendKeys(PASSWORD);
+            browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form [type=submit]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-none")));
+            cluster.nodeA().kill();
+            cluster.route(cluster.nodeB());
+
+            String id = Students.user(onB, "clcid").getId();
+            assertThat(Students.state(onB, "clcid")).isEqualTo("ACTIVATABLE");
+            assertThat(onB.users().get(id).credentials()).isEmpty();
+            assertThat(Students.user(onB, "clcid").getAttributes()).doesNotContainKey("entCharterAcceptedAt");
+
+            // the student opens the link again: node B takes it to the end
+            browser.get(link);
+            completeActivation(browser);
+            assertThat(Students.state(onB, "clcid")).isEqualTo("ACTIVE");
+            assertThat(Students.signIn(cluster.nodeB(), "clcid", PASSWORD)).isEqualTo(200);
+        } finally {
+            browser.quit();
+            Students.forget(onB, database, "clcid");
+        }
+    }
+
+    /** Goes through whatever activation steps the browser is shown, choosing no forwarding. */
+    private static void completeActivation(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (int step = 0; step < 8; step++) {
+            WebElement page = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-page-title")));
+            if (!browser.findElements(By.id("ent-start")).isEmpty()) {
+                browser.findElement(By.id("ent-start")).click();
+            } else if (!browser.findElements(By.id("ent-accept")).isEmpty()) {
+                browser.findElement(By.id("ent-accept")).click();
+                browser.findElement(By.id("ent-charter-continue")).click();
+            } else if (!browser.findElements(By.id("password-new")).isEmpty()) {
+                browser.findElement(By.id("password-new")).sendKeys(PASSWORD);
+                browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
+                browser.findElement(By.cssSelector("form [type=submit]")).click();
+            } else if (!browser.findElements(By.id("ent-forwarding-none")).isEmpty()) {
+                browser.findElement(By.id("ent-forwarding-none")).click();
+                browser.findElement(By.id("ent-forwarding-continue")).click();
+            } else if (!browser.findElements(By.id("ent-activate")).isEmpty()) {
+                browser.findElement(By.id("ent-activate")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("a[href*='/realms/ent/account']")));
+                return;
+            } else {
+                throw new AssertionError("unexpected page during activation: " + page.getText() + "\n"
+                        + browser.findElement(By.tagName("body")).getText());
+            }
+            wait.until(ExpectedConditions.stalenessOf(page));
+        }
+        throw new AssertionError("the activation did not end");
+    }
+
+    private static void insertPaid(EnrolmentDatabase database, String number, String login) throws Exception {
+        try (Connection connection = database.connect()) {
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    number,
+                    login,
+                    "Clara",
+                    "Cluster",
+                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
+                    YEAR);
+        }
+    }
+
+    private static RealmResource realm(KeycloakServer node) {
+        return node.admin().realm(KeycloakServer.REALM);
+    }
+
+    private static String link(ReceivedMail mail) {
+        Matcher matcher = LINK.matcher(mail.text());
+        assertThat(matcher.find()).as("activation link in %s", mail.text()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static List<String> outcomes(RealmResource realm, String username) {
+        String id = Students.user(realm, username).getId();
+        return realm.getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, id, null, null, null, 0, 100).stream()
+                .map(EventRepresentation::getDetails)
+                .filter(details -> details != null && "first_connection".equals(details.get("ent_step")))
+                .map(details -> details.get("ent_outcome"))
+                .toList();
+    }
+
+    private static void awaitOutcomes(RealmResource realm, String username, String outcome, int count)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (realm.users().searchByUsername(username, true).size() == 1
+                    && outcomes(realm, username).stream()
+                                    .filter(outcome::equals)
+                                    .count()
+                            >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("expected " + count + " event(s) " + outcome + " for " + username);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
