@@ -27,6 +27,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -165,6 +166,54 @@ class PasswordPolicyIT {
     }
 
     /** A local student (the federation's test data comes with the enrolment issue). */
+    @Test
+    void theChecklistFollowsWhatTheStudentTypes_fedByTheServersRules(
+            Keycloak admin, KeycloakServer server, WebDriver browser) {
+        UserResource user = newStudent(admin, null);
+        String username = user.toRepresentation().getUsername();
+        user.resetPassword(password("Provisoire-tmp-4821-qz", true));
+        browser.get(server.realmUrl() + "/account");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("Provisoire-tmp-4821-qz");
+        browser.findElement(By.id("kc-login")).click();
+
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+        assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Choisissez votre mot de passe");
+        // the server's rules reached the page: its forbidden characters, spaced out by the script
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-ent-rule=forbidden] .ent-rule-text"), "< > \" ' $"));
+        assertThat(rule(browser, "length")).contains("au moins 8 caractères");
+
+        field.sendKeys("abc");
+        assertThat(state(browser, "length")).isEqualTo("todo");
+        assertThat(state(browser, "letter")).isEqualTo("ok");
+        assertThat(state(browser, "digit")).isEqualTo("todo");
+        assertThat(state(browser, "forbidden")).isEqualTo("ok");
+        assertThat(rule(browser, "digit")).contains("(pas encore)");
+        field.sendKeys("12345");
+        assertThat(state(browser, "length")).isEqualTo("ok");
+        assertThat(state(browser, "digit")).isEqualTo("ok");
+        assertThat(rule(browser, "digit")).contains("(respecté)");
+        assertThat(browser.findElement(By.id("ent-password-meter")).getAttribute("value"))
+                .isEqualTo("8");
+        field.sendKeys("\uFF04"); // a full-width dollar sign: the server refuses it too
+        assertThat(state(browser, "forbidden")).isEqualTo("todo");
+        // the caps-lock warning waits, hidden, for a key pressed with Caps Lock on
+        assertThat(browser.findElement(By.id("ent-capslock")).isDisplayed()).isFalse();
+    }
+
+    private static String state(WebDriver browser, String rule) {
+        return browser.findElement(By.cssSelector("[data-ent-rule=" + rule + "]"))
+                .getAttribute("data-state");
+    }
+
+    private static String rule(WebDriver browser, String rule) {
+        return browser.findElement(By.cssSelector("[data-ent-rule=" + rule + "]"))
+                .getText();
+    }
+
     private static UserResource newStudent(Keycloak admin, String locale) {
         UserRepresentation student = new UserRepresentation();
         student.setUsername("it-" + UUID.randomUUID().toString().substring(0, 8));
