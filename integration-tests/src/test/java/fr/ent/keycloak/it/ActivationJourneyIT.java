@@ -258,6 +258,47 @@ class ActivationJourneyIT {
         }
     }
 
+    @Test
+    void anEditedLinkOrAnotherStudentsLinkOpensNothing(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, WebDriver browser) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        try {
+            importPaidStudent(realm, database, "70000010", "actedit", "Eda", "Modifié");
+            String link = link(mail.awaitMessagesTo("actedit@example.org", 1, Duration.ofSeconds(90))
+                    .get(0));
+            // the token's payload rewritten to name another account: its signature no longer matches
+            Matcher key = Pattern.compile("key=([^.&]+)\\.([^.&]+)\\.([^&]+)").matcher(link);
+            assertThat(key.find()).isTrue();
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(key.group(2)), "UTF-8");
+            String otherId =
+                    Students.user(realm, "actedit").getId().replace('a', 'b').replace('1', '2');
+            String forged = java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(payload.replaceAll("\"sub\":\"[^\"]+\"", "\"sub\":\"" + otherId + "\"")
+                            .getBytes("UTF-8"));
+            browser.get(link.replace(key.group(2), forged));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-page-title")));
+            assertThat(browser.findElements(By.id("ent-start"))).isEmpty();
+
+            // a truncated signature
+            browser.manage().deleteAllCookies();
+            browser.get(link.substring(0, link.indexOf("&") > 0 ? link.indexOf("&") - 4 : link.length() - 4));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-page-title")));
+            assertThat(browser.findElements(By.id("ent-start"))).isEmpty();
+            assertThat(Students.state(realm, "actedit")).isEqualTo("ACTIVATABLE");
+
+            // the genuine link still works: nothing was consumed
+            browser.manage().deleteAllCookies();
+            browser.get(link);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-username")))
+                            .getText())
+                    .isEqualTo("actedit");
+        } finally {
+            Students.forget(realm, database, "actedit");
+        }
+    }
+
     /** A student who paid yesterday, imported by a full sync: activatable at once. */
     private static void importPaidStudent(
             RealmResource realm, EnrolmentDatabase database, String number, String login, String first, String last)
