@@ -59,6 +59,7 @@ final class ActivationMailTask implements ScheduledTask {
                     session.getContext().setRealm(realm);
                     try {
                         mailDueStudents(session, realm);
+                        ExpiryWarnings.mailDue(session, realm, clock.instant());
                     } finally {
                         session.getContext().setRealm(null);
                     }

@@ -99,6 +99,17 @@ final class ActivationMailer {
         send(session, realm, user, "entAlreadyActiveSubject", "ent-already-active.ftl", attributes);
     }
 
+    /** Before an account closes: the day and time access ends, what to save, and that enrolling again keeps it. */
+    static void sendExpiryWarning(KeycloakSession session, RealmModel realm, UserModel user, Instant end)
+            throws EmailException {
+        // the last instant of access, shown as the cut-off day (31/12/YYYY), Paris time
+        ZonedDateTime last =
+                end.minusSeconds(1).atZone(AcademicCalendar.defaults().zone());
+        Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
+        attributes.put("entAccessEndsOn", last.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        send(session, realm, user, "entExpiryWarningSubject", "ent-expiry-warning.ftl", attributes);
+    }
+
     private static void send(
             KeycloakSession session,
             RealmModel realm,

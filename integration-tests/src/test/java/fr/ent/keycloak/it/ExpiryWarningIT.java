@@ -1,0 +1,90 @@
+package fr.ent.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.keycloak.it.support.EnrolmentDatabase;
+import fr.ent.keycloak.it.support.EntServerTest;
+import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.MailServer;
+import fr.ent.keycloak.it.support.ReceivedMail;
+import fr.ent.keycloak.it.support.Students;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+
+/**
+ * Before an account closes: ten days before 31 December of the year the last academic year ends (the server's clock
+ * moved there), an active student who has not enrolled again gets one warning at the personal address; a student
+ * who enrolled again gets none.
+ */
+@EntServerTest
+class ExpiryWarningIT {
+
+    @Test
+    void anActiveStudentWhoLeftIsWarnedOnceBeforeTheEnd(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        // the academic year whose access ends at the end of this calendar year
+        int leavingYear = LocalDate.now(paris).getYear() - 1;
+        Instant end = LocalDate.of(leavingYear + 2, 1, 1).atStartOfDay(paris).toInstant();
+        try {
+            try (Connection connection = database.connect()) {
+                OffsetDateTime paid = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2);
+                Students.insert(connection, "ent_enrolment", "71400001", "exleo", "Léo", "Partant", paid, leavingYear);
+                Students.insert(
+                        connection, "ent_enrolment", "71400002", "exmia", "Mia", "Restante", paid, leavingYear + 1);
+            }
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            Students.activate(server, "exleo", "Girafe-trombone-lanterne-8");
+            Students.activate(server, "exmia", "Girafe-trombone-lanterne-8");
+            Duration tenDaysBefore = Duration.between(Instant.now(), end.minus(Duration.ofDays(10)));
+            if (tenDaysBefore.isNegative()) {
+                tenDaysBefore = Duration.ZERO; // already within the last ten days of the year
+            }
+            server.setClockOffset(tenDaysBefore);
+
+            ReceivedMail warning = awaitWarning(mail, "exleo@example.org");
+            assertThat(warning.text()).contains("exleo").contains("31/12/" + (leavingYear + 1));
+            assertThat(Students.user(realm, "exleo").getAttributes())
+                    .containsEntry("entExpiryWarnedFor", List.of(Integer.toString(leavingYear)));
+
+            // several runs of the task later (every 3 s here): still one warning, and none for the re-enrolled student
+            Thread.sleep(10_000);
+            assertThat(warnings(mail, "exleo@example.org")).hasSize(1);
+            assertThat(warnings(mail, "exmia@example.org")).isEmpty();
+        } finally {
+            server.setClockOffset(Duration.ZERO);
+            Students.forget(realm, database, "exleo", "exmia");
+        }
+    }
+
+    private static final String SUBJECT = "[ENT] Votre compte informatique fermera le 31 décembre";
+
+    private static List<ReceivedMail> warnings(MailServer mail, String address) {
+        return mail.messagesTo(address).stream()
+                .filter(received -> SUBJECT.equals(received.subject()))
+                .toList();
+    }
+
+    private static ReceivedMail awaitWarning(MailServer mail, String address) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<ReceivedMail> found = warnings(mail, address);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no expiry warning for " + address + ": "
+                + mail.messagesTo(address).stream().map(ReceivedMail::subject).toList());
+    }
+}
