@@ -110,6 +110,16 @@ final class ActivationMailer {
         send(session, realm, user, "entExpiryWarningSubject", "ent-expiry-warning.ftl", attributes);
     }
 
+    /** After a password change: when it happened, and what to do if it was not the student. */
+    static void sendPasswordChanged(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
+        ZonedDateTime now = Instant.ofEpochMilli(Time.currentTimeMillis())
+                .atZone(AcademicCalendar.defaults().zone());
+        Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
+        attributes.put("entChangedOn", now.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        attributes.put("entChangedAt", now.format(DateTimeFormatter.ofPattern("HH:mm")));
+        send(session, realm, user, "entPasswordChangedSubject", "ent-password-changed.ftl", attributes);
+    }
+
     private static void send(
             KeycloakSession session,
             RealmModel realm,

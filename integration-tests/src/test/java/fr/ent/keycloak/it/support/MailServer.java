@@ -69,6 +69,33 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
+    /** The messages received for {@code address} with exactly this subject, oldest first. */
+    public List<ReceivedMail> messagesTo(String address, String subject) {
+        return messagesTo(address).stream()
+                .filter(message -> subject.equals(message.subject()))
+                .toList();
+    }
+
+    /** Waits for a first message to {@code address} with exactly this subject. */
+    public ReceivedMail awaitSubject(String address, String subject, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            List<ReceivedMail> found = messagesTo(address, subject);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for mail", e);
+            }
+        }
+        throw new AssertionError("No message \"" + subject + "\" for " + address + " within " + timeout.toSeconds()
+                + " s; received: "
+                + messagesTo(address).stream().map(ReceivedMail::subject).toList());
+    }
+
     /** Forgets every message received so far. */
     public void purge() {
         try {
