@@ -1,8 +1,6 @@
 package fr.ent.keycloak.activation;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -26,24 +24,15 @@ public final class FirstConnectionResourceProvider implements RealmResourceProvi
     public void close() {}
 
     /** The factory Keycloak finds through {@code META-INF/services}. */
-    public static final class Factory implements RealmResourceProviderFactory {
-        @Override
-        public RealmResourceProvider create(KeycloakSession session) {
-            return new FirstConnectionResourceProvider(session);
+    public static final class Factory extends StatelessFactory<RealmResourceProvider>
+            implements RealmResourceProviderFactory {
+        public Factory() {
+            super(ID);
         }
 
         @Override
-        public void init(Config.Scope config) {}
-
-        @Override
-        public void postInit(KeycloakSessionFactory factory) {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String getId() {
-            return ID;
+        public RealmResourceProvider create(KeycloakSession session) {
+            return new FirstConnectionResourceProvider(session);
         }
     }
 }

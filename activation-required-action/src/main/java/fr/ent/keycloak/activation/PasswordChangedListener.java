@@ -1,7 +1,6 @@
 package fr.ent.keycloak.activation;
 
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -11,7 +10,6 @@ import org.keycloak.events.EventListenerTransaction;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -78,24 +76,15 @@ final class PasswordChangedListener implements EventListenerProvider {
     public void close() {}
 
     /** The factory Keycloak finds through {@code META-INF/services}; enable {@value #ID} in the realm's event listeners. */
-    public static final class Factory implements EventListenerProviderFactory {
-        @Override
-        public EventListenerProvider create(KeycloakSession session) {
-            return new PasswordChangedListener(session);
+    public static final class Factory extends StatelessFactory<EventListenerProvider>
+            implements EventListenerProviderFactory {
+        public Factory() {
+            super(ID);
         }
 
         @Override
-        public void init(Config.Scope config) {}
-
-        @Override
-        public void postInit(KeycloakSessionFactory factory) {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String getId() {
-            return ID;
+        public EventListenerProvider create(KeycloakSession session) {
+            return new PasswordChangedListener(session);
         }
     }
 }

@@ -11,6 +11,7 @@ import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.MailServer;
 import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
+import fr.ent.keycloak.it.support.UserEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -130,12 +130,12 @@ class ClusterIT {
             FirstConnectionForm viaB = new FirstConnectionForm(cluster.nodeB().realmUrl());
             for (int attempt = 1; attempt <= 5; attempt++) {
                 (attempt % 2 == 0 ? viaB : viaA).submit("72000002", "0" + attempt + "/02/2006");
-                awaitOutcomes(onA, "clbea", "birth_date_mismatch", attempt);
+                UserEvents.awaitFirstConnectionOutcome(onA, "clbea", "birth_date_mismatch", attempt);
             }
             // the sixth, right this time, on node B: the failures counted on both nodes stop it
             viaB.submit("72000002", "14/03/2006");
-            awaitOutcomes(onA, "clbea", "throttled_failures", 1);
-            assertThat(outcomes(onA, "clbea")).doesNotContain("sent_send_unpaid");
+            UserEvents.awaitFirstConnectionOutcome(onA, "clbea", "throttled_failures", 1);
+            assertThat(UserEvents.firstConnectionOutcomes(onA, "clbea")).doesNotContain("sent_send_unpaid");
         } finally {
             Students.forget(onA, database, "clbea");
         }
@@ -314,31 +314,6 @@ class ClusterIT {
         Matcher matcher = LINK.matcher(mail.text());
         assertThat(matcher.find()).as("activation link in %s", mail.text()).isTrue();
         return matcher.group(1);
-    }
-
-    private static List<String> outcomes(RealmResource realm, String username) {
-        String id = Students.user(realm, username).getId();
-        return realm.getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, id, null, null, null, 0, 100).stream()
-                .map(EventRepresentation::getDetails)
-                .filter(details -> details != null && "first_connection".equals(details.get("ent_step")))
-                .map(details -> details.get("ent_outcome"))
-                .toList();
-    }
-
-    private static void awaitOutcomes(RealmResource realm, String username, String outcome, int count)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (realm.users().searchByUsername(username, true).size() == 1
-                    && outcomes(realm, username).stream()
-                                    .filter(outcome::equals)
-                                    .count()
-                            >= count) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("expected " + count + " event(s) " + outcome + " for " + username);
     }
 
     private static void await(CountDownLatch latch) {

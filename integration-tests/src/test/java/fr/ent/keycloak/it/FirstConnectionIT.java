@@ -9,6 +9,7 @@ import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.MailServer;
 import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
+import fr.ent.keycloak.it.support.UserEvents;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -112,7 +112,7 @@ class FirstConnectionIT {
                     .contains(server.realmUrl() + "/login-actions/reset-credentials?client_id=");
 
             // the wrong birth date is recorded and sent nothing
-            awaitOutcome(realm, "fcbob", "birth_date_mismatch");
+            UserEvents.awaitFirstConnectionOutcome(realm, "fcbob", "birth_date_mismatch", 1);
             assertThat(mail.messagesTo("fcbob@example.org")).hasSize(1);
             assertThat(Students.user(realm, "fccle").getAttributes())
                     .containsEntry("supannCodeINE", List.of("0A71000003X"));
@@ -134,10 +134,10 @@ class FirstConnectionIT {
             for (int attempt = 1; attempt <= 5; attempt++) {
                 form.submit("71000005", "0" + attempt + "/01/2006");
             }
-            awaitOutcomes(realm, "fceve", "birth_date_mismatch", 5);
+            UserEvents.awaitFirstConnectionOutcome(realm, "fceve", "birth_date_mismatch", 5);
             HttpResponse<String> sixth = form.submit("71000005", BORN);
             assertThat(sixth.statusCode()).isEqualTo(200);
-            awaitOutcome(realm, "fceve", "throttled_failures");
+            UserEvents.awaitFirstConnectionOutcome(realm, "fceve", "throttled_failures", 1);
             assertThat(mail.messagesTo("fceve@example.org")).isEmpty();
             // the student's sign-in is not concerned: the account is unchanged
             assertThat(Students.user(realm, "fceve").isEnabled()).isTrue();
@@ -145,9 +145,10 @@ class FirstConnectionIT {
             for (int request = 1; request <= 4; request++) {
                 form.submit("fcfay", BORN);
             }
-            awaitOutcome(realm, "fcfay", "throttled_emails");
+            UserEvents.awaitFirstConnectionOutcome(realm, "fcfay", "throttled_emails", 1);
             assertThat(mail.awaitMessagesTo("fcfay@example.org", 3, MAIL_WAIT)).hasSize(3);
-            assertThat(outcomes(realm, "fcfay")).containsOnly("sent_send_unpaid", "throttled_emails");
+            assertThat(UserEvents.firstConnectionOutcomes(realm, "fcfay"))
+                    .containsOnly("sent_send_unpaid", "throttled_emails");
         } finally {
             Students.forget(realm, database, "fceve", "fcfay");
         }
@@ -278,37 +279,5 @@ class FirstConnectionIT {
         }
         throw new AssertionError("no message \"" + subject + "\" for " + address + ", got "
                 + mail.messagesTo(address).stream().map(ReceivedMail::subject).toList());
-    }
-
-    private static List<String> outcomes(RealmResource realm, String username) {
-        String id = Students.user(realm, username).getId();
-        return realm.getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, id, null, null, null, 0, 100).stream()
-                .map(EventRepresentation::getDetails)
-                .filter(details -> details != null && "first_connection".equals(details.get("ent_step")))
-                .map(details -> details.get("ent_outcome"))
-                .toList();
-    }
-
-    private static void awaitOutcome(RealmResource realm, String username, String outcome) throws InterruptedException {
-        awaitOutcomes(realm, username, outcome, 1);
-    }
-
-    private static void awaitOutcomes(RealmResource realm, String username, String outcome, int count)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(MAIL_WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (realm.users().searchByUsername(username, true).size() == 1
-                    && outcomes(realm, username).stream()
-                                    .filter(outcome::equals)
-                                    .count()
-                            >= count) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("expected " + count + " event(s) " + outcome + " for " + username + ", got "
-                + (realm.users().searchByUsername(username, true).isEmpty()
-                        ? "no account"
-                        : outcomes(realm, username)));
     }
 }
