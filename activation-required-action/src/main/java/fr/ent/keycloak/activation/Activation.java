@@ -3,6 +3,8 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import java.util.List;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -37,6 +39,12 @@ final class Activation {
     static final String MAIL_SENT_AT = "entActivationMailSentAt";
 
     private Activation() {}
+
+    /** Whether the realm runs the activation journey (its first step is enabled): the pack's pages answer there only. */
+    static boolean enabledIn(RealmModel realm) {
+        RequiredActionProviderModel start = realm.getRequiredActionProviderByAlias(START);
+        return start != null && start.isEnabled();
+    }
 
     static boolean isStudent(UserModel user) {
         return user != null && user.getFirstAttribute(EntAttributes.STUDENT_NUMBER) != null;

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.timer.ScheduledTask;
 
@@ -52,23 +51,15 @@ final class ActivationMailTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        session.realms()
-                .getRealmsStream()
-                .filter(ActivationMailTask::activationEnabled)
-                .forEach(realm -> {
-                    session.getContext().setRealm(realm);
-                    try {
-                        mailDueStudents(session, realm);
-                        ExpiryWarnings.mailDue(session, realm, clock.instant());
-                    } finally {
-                        session.getContext().setRealm(null);
-                    }
-                });
-    }
-
-    private static boolean activationEnabled(RealmModel realm) {
-        RequiredActionProviderModel start = realm.getRequiredActionProviderByAlias(Activation.START);
-        return start != null && start.isEnabled();
+        session.realms().getRealmsStream().filter(Activation::enabledIn).forEach(realm -> {
+            session.getContext().setRealm(realm);
+            try {
+                mailDueStudents(session, realm);
+                ExpiryWarnings.mailDue(session, realm, clock.instant());
+            } finally {
+                session.getContext().setRealm(null);
+            }
+        });
     }
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {

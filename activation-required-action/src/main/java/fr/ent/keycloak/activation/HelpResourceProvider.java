@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import jakarta.ws.rs.NotFoundException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
@@ -17,6 +18,10 @@ public final class HelpResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
+        // a realm without the activation journey (the master realm) has no such pages, nor the theme they need
+        if (!Activation.enabledIn(session.getContext().getRealm())) {
+            throw new NotFoundException();
+        }
         return new HelpResource(session);
     }
 

@@ -193,6 +193,20 @@ class FirstConnectionIT {
     }
 
     @Test
+    void thePagesExistOnlyInARealmThatRunsTheActivation(KeycloakServer server) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/realms/master/ent-first-connection", "/realms/master/ent-help")) {
+            java.net.http.HttpResponse<String> answer = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(new FirstConnectionForm(server.realmUrl()).open().statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void fromTheSignInPageInChromium(KeycloakServer server, WebDriver browser) {
         browser.get(server.realmUrl() + "/account");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
