@@ -48,7 +48,7 @@ Environment:
   ENT_SMTP_PORT, ENT_MAIL_API_PORT
                                  GreenMail's SMTP port (default 3025) and REST API port (default 8025)
   ENT_PUBLIC_URL                 the address students reach Keycloak at, used in mailed links
-                                 (default http://localhost:$ENT_HTTP_PORT)
+                                 (default http://localhost:$HTTP_PORT)
   ENT_START_TIMEOUT              seconds to wait for Keycloak to be ready (default 300)
 USAGE
 }
@@ -230,6 +230,7 @@ start() {
 ENT Keycloak Pack is running on Keycloak $KC_VERSION (ready in ${waited} s).
 
   Student login (realm ent):  http://localhost:$HTTP_PORT/realms/ent/account
+  "1ère connexion", help:     http://localhost:$HTTP_PORT/realms/ent/ent-first-connection   http://localhost:$HTTP_PORT/realms/ent/ent-help
   Admin console:              http://localhost:$HTTP_PORT/admin/master/console/#/ent   ($ADMIN_USER / $ADMIN_PASSWORD)
   Mailbox (GreenMail API):    http://127.0.0.1:$MAIL_API_PORT/api/user/<email>/messages   (SMTP on 127.0.0.1:$SMTP_PORT)
   Health:                     http://localhost:$MANAGEMENT_PORT/health/ready
