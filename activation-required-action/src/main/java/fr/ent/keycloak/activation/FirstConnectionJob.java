@@ -7,7 +7,6 @@ import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -104,10 +103,14 @@ final class FirstConnectionJob implements Runnable {
             return;
         }
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        Instant feePaidAt = paidAt(user.getFirstAttribute(EntAttributes.FEE_PAID_AT));
-        Integer lastYear = year(user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR));
+        String paid = user.getFirstAttribute(EntAttributes.FEE_PAID_AT);
+        Instant feePaidAt = AcademicCalendar.parseInstant(paid);
         AccountState state = AcademicCalendar.defaults()
-                .stateAt(now, lastYear, feePaidAt, Activation.state(user) == AccountState.ACTIVE);
+                .stateAt(
+                        now,
+                        user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR),
+                        paid,
+                        Activation.state(user) == AccountState.ACTIVE);
         FirstConnectionGuidance guidance = FirstConnectionGuidance.of(state, feePaidAt != null, user.isEnabled());
         String personal = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
         if (!guidance.sends() || personal == null || personal.isBlank()) {
@@ -129,22 +132,6 @@ final class FirstConnectionJob implements Runnable {
         } catch (EmailException e) {
             record(session, realm, user, "email_failed");
             LOG.warnf("ENT first connection: the email to student %s failed: %s", number, e.getMessage());
-        }
-    }
-
-    private static Instant paidAt(String value) {
-        try {
-            return value == null ? null : Instant.parse(value.trim());
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static Integer year(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

@@ -120,7 +120,8 @@ public final class AcademicCalendar {
         }
     }
 
-    private static Instant parseInstant(String value) {
+    /** A stored instant ({@code entFeePaidAt}, ISO-8601), or null when absent or unreadable. */
+    public static Instant parseInstant(String value) {
         try {
             return value == null ? null : Instant.parse(value.trim());
         } catch (DateTimeException e) {

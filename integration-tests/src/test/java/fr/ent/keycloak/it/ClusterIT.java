@@ -16,8 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -293,17 +291,7 @@ class ClusterIT {
     }
 
     private static void insertPaid(EnrolmentDatabase database, String number, String login) throws Exception {
-        try (Connection connection = database.connect()) {
-            Students.insert(
-                    connection,
-                    "ent_enrolment",
-                    number,
-                    login,
-                    "Clara",
-                    "Cluster",
-                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
-                    YEAR);
-        }
+        Students.insertPaid(database, number, login, "Clara", "Cluster");
     }
 
     private static RealmResource realm(KeycloakServer node) {

@@ -8,10 +8,7 @@ import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.MailServer;
 import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,17 +37,7 @@ class EscapingIT {
             throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         try {
-            try (Connection connection = database.connect()) {
-                Students.insert(
-                        connection,
-                        "ent_enrolment",
-                        "71200001",
-                        "escxss",
-                        HOSTILE_FIRST,
-                        "${7*7}",
-                        OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
-                        Students.CURRENT_ACADEMIC_YEAR);
-            }
+            Students.insertPaid(database, "71200001", "escxss", HOSTILE_FIRST, "${7*7}");
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             assertThat(Students.user(realm, "escxss").getFirstName()).isEqualTo(HOSTILE_FIRST);
 

@@ -8,10 +8,7 @@ import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.MailServer;
 import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
-import java.sql.Connection;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,17 +35,7 @@ class ForgottenPasswordIT {
             throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         try {
-            try (Connection connection = database.connect()) {
-                Students.insert(
-                        connection,
-                        "ent_enrolment",
-                        "71300001",
-                        "fpzoe",
-                        "Zoé",
-                        "Oublieuse",
-                        OffsetDateTime.now(ZoneOffset.UTC).minusDays(3),
-                        Students.CURRENT_ACADEMIC_YEAR);
-            }
+            Students.insertPaid(database, "71300001", "fpzoe", "Zoé", "Oublieuse");
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             Students.activate(server, "fpzoe", "Girafe-trombone-lanterne-8");
 

@@ -57,6 +57,22 @@ public final class Students {
         }
     }
 
+    /** Adds a student of the current academic year who paid the fee yesterday (activatable) to {@code ent_enrolment}. */
+    public static void insertPaid(EnrolmentDatabase database, String number, String login, String first, String last)
+            throws SQLException {
+        try (Connection connection = database.connect()) {
+            insert(
+                    connection,
+                    "ent_enrolment",
+                    number,
+                    login,
+                    first,
+                    last,
+                    OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(1),
+                    CURRENT_ACADEMIC_YEAR);
+        }
+    }
+
     /**
      * Removes students from the enrolment relation and from Keycloak, so that tests sharing the server do not see
      * each other's students.
