@@ -4,10 +4,13 @@ import fr.ent.keycloak.enrolment.core.ColumnMapping;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.JdbcConnections;
 import fr.ent.keycloak.enrolment.core.MassDisableGuard;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -15,6 +18,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 final class EnrolmentConfig {
 
     static final String JDBC_URL = "jdbcUrl";
+    static final String DATASOURCE = "datasource";
     static final String DB_USER = "dbUser";
     static final String DB_PASSWORD = "dbPassword";
     static final String RELATION = "relation";
@@ -35,11 +39,18 @@ final class EnrolmentConfig {
                 .property()
                 .name(JDBC_URL)
                 .label("JDBC URL")
-                .helpText(
-                        "Address of the enrolment database, for example"
-                                + " jdbc:postgresql://db.example.org:5432/scolarite?sslmode=verify-full. TLS options go in the URL.")
+                .helpText("Address of the enrolment database, for example"
+                        + " jdbc:postgresql://db.example.org:5432/scolarite?sslmode=verify-full. TLS options go in the URL."
+                        + " Leave empty to use a datasource of the server (below).")
                 .type(ProviderConfigProperty.STRING_TYPE)
-                .required(true)
+                .add()
+                .property()
+                .name(DATASOURCE)
+                .label("Server datasource")
+                .helpText("Instead of a JDBC URL: the name of a datasource configured on the Keycloak server with the"
+                        + " options db-kind-<name>, db-url-full-<name>, db-username-<name> and db-password-<name>"
+                        + " (the server keeps the account and the pool). Set the JDBC URL or this, not both.")
+                .type(ProviderConfigProperty.STRING_TYPE)
                 .add()
                 .property()
                 .name(DB_USER)
@@ -108,6 +119,11 @@ final class EnrolmentConfig {
         return trimmed(JDBC_URL, "");
     }
 
+    /** The name of the server's datasource to read, or empty when the JDBC URL is used. */
+    String datasource() {
+        return trimmed(DATASOURCE, "");
+    }
+
     String relation() {
         return trimmed(RELATION, DEFAULT_RELATION);
     }
@@ -146,19 +162,40 @@ final class EnrolmentConfig {
         return new JdbcConnections(jdbcUrl(), model.get(DB_USER), model.get(DB_PASSWORD), queryTimeoutSeconds());
     }
 
-    /** The source with a new connection per operation: for the check when an administrator saves. */
-    EnrolmentSource unpooledSource() {
-        return EnrolmentSource.unpooled(jdbc(), columns());
+    /**
+     * The source with a new connection per operation (or the server's datasource): for the check when an
+     * administrator saves.
+     */
+    EnrolmentSource unpooledSource(KeycloakSessionFactory sessionFactory) {
+        if (!datasource().isEmpty()) {
+            return serverSource(sessionFactory);
+        }
+        return EnrolmentSource.unpooled(jdbc(), columns()).within(new OutsideTransaction(sessionFactory));
     }
 
-    /** The source with this node's pool of the component. */
-    EnrolmentSource source(ConnectionPools pools) {
+    /** The source with this node's pool of the component, or the server's datasource. */
+    EnrolmentSource source(ConnectionPools pools, KeycloakSessionFactory sessionFactory) {
+        if (!datasource().isEmpty()) {
+            return serverSource(sessionFactory);
+        }
         JdbcConnections jdbc = jdbc();
         return new EnrolmentSource(
-                pools.connections(model.getId(), sourceSettings(model), jdbc),
-                jdbc.url(),
-                columns(),
-                queryTimeoutSeconds());
+                        pools.connections(model.getId(), sourceSettings(model), jdbc),
+                        jdbc.url(),
+                        columns(),
+                        queryTimeoutSeconds())
+                .within(new OutsideTransaction(sessionFactory));
+    }
+
+    /** The server's datasource: its pool and account are the server's; the query timeout is this component's. */
+    private EnrolmentSource serverSource(KeycloakSessionFactory sessionFactory) {
+        String name = datasource();
+        EnrolmentSource.ConnectionSupplier connections = () -> ServerDataSources.find(name)
+                .orElseThrow(
+                        () -> new SQLException("no datasource named \"" + name + "\" on this Keycloak server", "08001"))
+                .getConnection();
+        return new EnrolmentSource(connections, "datasource " + name, columns(), queryTimeoutSeconds())
+                .within(new OutsideTransaction(sessionFactory));
     }
 
     private String column(String field, String defaultName) {
@@ -185,6 +222,7 @@ final class EnrolmentConfig {
         Map<String, String> settings = new java.util.TreeMap<>();
         model.getConfig().forEach((key, values) -> {
             if (key.equals(JDBC_URL)
+                    || key.equals(DATASOURCE)
                     || key.equals(QUERY_TIMEOUT)
                     || key.equals(DB_USER)
                     || key.equals(DB_PASSWORD)
@@ -200,10 +238,17 @@ final class EnrolmentConfig {
     static void validate(ComponentModel model) {
         EnrolmentConfig config = new EnrolmentConfig(model);
         String url = config.jdbcUrl();
-        if (url.isEmpty()) {
-            throw new ComponentValidationException("The JDBC URL of the enrolment database is required.");
+        String datasource = config.datasource();
+        if (url.isEmpty() && datasource.isEmpty()) {
+            throw new ComponentValidationException(
+                    "Where are the students? Set the JDBC URL of the enrolment database, or the name of a datasource"
+                            + " configured on the server.");
         }
-        if (!url.startsWith("jdbc:")) {
+        if (!url.isEmpty() && !datasource.isEmpty()) {
+            throw new ComponentValidationException(
+                    "Set either the JDBC URL or the server datasource, not both: the students are read from one place.");
+        }
+        if (datasource.isEmpty() && !url.startsWith("jdbc:")) {
             throw new ComponentValidationException(
                     "The JDBC URL of the enrolment database must start with \"jdbc:\", for example"
                             + " jdbc:postgresql://host:5432/database.");
@@ -216,6 +261,23 @@ final class EnrolmentConfig {
         } catch (IllegalArgumentException e) {
             throw new ComponentValidationException(e.getMessage());
         }
+    }
+
+    /**
+     * Checks that the named datasource exists on this server (when an administrator saves; a realm imported at
+     * start-up is not refused for it).
+     */
+    void checkDatasource() {
+        String name = datasource();
+        if (name.isEmpty() || ServerDataSources.find(name).isPresent()) {
+            return;
+        }
+        Set<String> known = ServerDataSources.names();
+        throw new ComponentValidationException("No datasource named \"" + name + "\" is configured on this Keycloak"
+                + " server ("
+                + (known.isEmpty() ? "it has no additional datasource" : "it has: " + String.join(", ", known))
+                + "). Add it with the server options db-kind-" + name + ", db-url-full-" + name + ", db-username-"
+                + name + " and db-password-" + name + ", or set a JDBC URL instead.");
     }
 
     private static void checkInteger(ComponentModel model, String key, int min, int max, String what) {

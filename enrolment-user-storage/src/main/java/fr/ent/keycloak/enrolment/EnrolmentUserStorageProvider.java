@@ -195,7 +195,7 @@ final class EnrolmentUserStorageProvider
 
     /** The row whose login, student number or INE is {@code identifier}; empty when absent or unreadable. */
     private Optional<StudentRecord> read(String identifier) {
-        EnrolmentSource source = config.source(pools);
+        EnrolmentSource source = config.source(pools, session.getKeycloakSessionFactory());
         try {
             return source.find(identifier).map(EnrolmentSource.Row::record);
         } catch (SQLException e) {

@@ -75,7 +75,9 @@ public final class EnrolmentUserStorageProviderFactory
         if (!isHttpRequest(session) || !changesTheSource(realm, model)) {
             return;
         }
-        new EnrolmentConfig(model).unpooledSource().check().ifPresent(problem -> {
+        EnrolmentConfig config = new EnrolmentConfig(model);
+        config.checkDatasource();
+        config.unpooledSource(session.getKeycloakSessionFactory()).check().ifPresent(problem -> {
             throw new ComponentValidationException("The enrolment database cannot be read: " + problem);
         });
     }

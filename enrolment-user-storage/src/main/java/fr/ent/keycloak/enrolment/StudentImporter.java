@@ -6,12 +6,21 @@ import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
+import org.keycloak.models.jpa.entities.UserEntity;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageUtil;
 
@@ -55,11 +64,53 @@ final class StudentImporter {
         return UserStoragePrivateUtil.userLocalStorage(session);
     }
 
+    /** Imports or updates one student, looking the account up by login. */
     Outcome apply(StudentRecord record) {
-        UserModel user = local().getUserByUsername(realm, record.login());
+        return apply(record, local().getUserByUsername(realm, record.login()));
+    }
+
+    /**
+     * The accounts of a batch of logins, in one query with their attributes, by lower-case login (as Keycloak stores
+     * it): the batch then reads and writes each student without a query of its own. Logins without an account are
+     * absent.
+     */
+    Map<String, UserModel> accounts(Collection<String> logins) {
+        if (logins.isEmpty()) {
+            return Map.of();
+        }
+        List<String> usernames = logins.stream()
+                .map(login -> login.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        // Keycloak's own mapping of its tables: the entities come into the persistence context, where the lookup
+        // by id below finds them without another query
+        List<UserEntity> found = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createQuery(
+                        "SELECT DISTINCT u FROM UserEntity u LEFT JOIN FETCH u.attributes"
+                                + " WHERE u.realmId = :realmId AND u.username IN :usernames",
+                        UserEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("usernames", usernames)
+                .getResultList();
+        Map<String, UserModel> accounts = new HashMap<>();
+        for (UserEntity entity : found) {
+            UserModel user = local().getUserById(realm, entity.getId());
+            if (user != null) {
+                accounts.put(entity.getUsername(), user);
+            }
+        }
+        return accounts;
+    }
+
+    /**
+     * Imports the student when {@code user} is null (no account has the login), else updates the account if this
+     * source imported it.
+     */
+    Outcome apply(StudentRecord record, UserModel user) {
         Outcome outcome;
         if (user == null) {
-            user = local().addUser(realm, record.login());
+            user = create(record.login());
             user.setFederationLink(componentId);
             // a new account starts enabled; refreshState disables it at once if the student's access already ended
             user.setEnabled(true);
@@ -92,11 +143,31 @@ final class StudentImporter {
                 record.feePaidAt() == null ? null : record.feePaidAt().toString());
         changed |= set(user, EntAttributes.AFFILIATION, EntAttributes.AFFILIATION_STUDENT);
         changed |= set(user, SOURCE_FINGERPRINT, record.fingerprint());
-        changed |= refreshState(user, true);
+        changed |= refreshState(user, true, outcome == Outcome.ADDED);
         if (changed && outcome == Outcome.UNCHANGED) {
             evict(user);
         }
         return outcome == Outcome.UNCHANGED && changed ? Outcome.UPDATED : outcome;
+    }
+
+    /**
+     * A new account, as Keycloak's {@code addUser} makes it (default roles and groups, default required actions),
+     * without asking the database whether a brand-new account already holds the default role: one query less for
+     * each student of a first import.
+     */
+    private UserModel create(String login) {
+        RoleModel defaultRole = realm.getDefaultRole();
+        UserModel user = local().addUser(realm, KeycloakModelUtils.generateId(), login, false, true);
+        if (defaultRole != null) {
+            if (user instanceof org.keycloak.models.jpa.UserAdapter jpa) {
+                jpa.grantRoleImpl(defaultRole);
+                RoleModel.RoleGrantedEvent.fire(defaultRole, user, session);
+            } else {
+                user.grantRole(defaultRole);
+            }
+        }
+        realm.getDefaultGroupsStream().forEach(user::joinGroup);
+        return user;
     }
 
     /**
@@ -108,6 +179,10 @@ final class StudentImporter {
      * @return whether something changed
      */
     boolean refreshState(UserModel user, boolean mayEnable) {
+        return refreshState(user, mayEnable, false);
+    }
+
+    private boolean refreshState(UserModel user, boolean mayEnable, boolean created) {
         boolean activated = user.getFirstAttribute(EntAttributes.CHARTER_ACCEPTED_AT) != null
                 || AccountState.parse(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE))
                                 .orElse(null)
@@ -120,7 +195,13 @@ final class StudentImporter {
         boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
         boolean enabled = state != AccountState.EXPIRED;
         if (user.isEnabled() && !enabled) {
-            disable(user, AccountState.EXPIRED.name());
+            if (created) {
+                // a new account has no session and no cache entry yet
+                user.setSingleAttribute(DISABLED_REASON, AccountState.EXPIRED.name());
+                user.setEnabled(false);
+            } else {
+                disable(user, AccountState.EXPIRED.name());
+            }
             changed = true;
         } else if (!user.isEnabled() && enabled && mayEnable && user.getFirstAttribute(DISABLED_REASON) != null) {
             // only an account this provider disabled comes back; one an administrator disabled stays so

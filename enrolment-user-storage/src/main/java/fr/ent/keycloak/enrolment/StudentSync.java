@@ -15,11 +15,18 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -31,14 +38,19 @@ import org.keycloak.storage.UserStorageProviderModel;
 import org.keycloak.storage.user.SynchronizationResult;
 
 /**
- * "Sync all users" and "Sync changed users": reads the enrolment relation, imports or updates each valid student in
- * transactions of {@value #BATCH} (a small persistence context keeps each write cheap), and (full sync only) disables the students who vanished from the source unless
- * that would disable too many at once. Keycloak runs one sync of a component at a time across the cluster.
+ * "Sync all users" and "Sync changed users": reads the enrolment relation, leaves alone the students whose row and
+ * state did not change, imports or updates the others in transactions of {@value #BATCH} written in Keycloak's batch
+ * mode (one lookup query per batch, rows sent in statement batches), on a few threads, and (full sync only) disables
+ * the students who vanished from the source unless that would disable too many at once. Keycloak runs one sync of a
+ * component at a time across the cluster.
  */
 final class StudentSync {
 
     private static final Logger LOG = Logger.getLogger(StudentSync.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
+    /** Threads writing batches at once: one per core, at most four (Keycloak's database does the other half). */
+    private static final int WORKERS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final KeycloakSessionFactory sessionFactory;
     private final String realmId;
@@ -72,7 +84,7 @@ final class StudentSync {
     private SynchronizationResult run(String kind, Date since) {
         long start = System.nanoTime();
         SynchronizationResult result = new SynchronizationResult();
-        EnrolmentSource source = config.source(pools);
+        EnrolmentSource source = config.source(pools, sessionFactory);
         List<EnrolmentSource.Row> rows;
         try {
             rows = since == null ? source.readAll() : source.readChangedSince(since.toInstant());
@@ -88,24 +100,11 @@ final class StudentSync {
 
         List<StudentRecord> valid = validate(rows, result);
         List<StudentRecord> changed = changed(valid);
-        boolean batchFailed = false;
+        List<List<StudentRecord>> batches = new ArrayList<>();
         for (int from = 0; from < changed.size(); from += BATCH) {
-            List<StudentRecord> batch = changed.subList(from, Math.min(changed.size(), from + BATCH));
-            try {
-                SynchronizationResult part = KeycloakModelUtils.runJobInTransactionWithResult(
-                        sessionFactory, session -> importBatch(session, batch));
-                result.add(part);
-            } catch (RuntimeException e) {
-                // typically a student imported at sign-in on another node meanwhile: one at a time, each is found
-                LOG.warnf(
-                        "ENT enrolment sync (%s): a batch of %d students was rolled back (%s: %s); importing them one"
-                                + " at a time",
-                        kind, batch.size(), e.getClass().getSimpleName(), e.getMessage());
-                for (StudentRecord record : batch) {
-                    batchFailed |= !importAlone(record, result);
-                }
-            }
+            batches.add(changed.subList(from, Math.min(changed.size(), from + BATCH)));
         }
+        boolean batchFailed = !applyAll(kind, batches, result);
         if (batchFailed) {
             rewindLastSync(since);
         }
@@ -126,6 +125,71 @@ final class StudentSync {
                 result.getFailed(),
                 (System.nanoTime() - start) / 1_000_000);
         return result;
+    }
+
+    /**
+     * Applies the batches, each in a transaction of its own, on up to {@link #WORKERS} threads (the batches hold
+     * different students; a first import is bound by the work of writing them), and adds their counts to
+     * {@code result}.
+     *
+     * @return false when a student could not be written (the next sync tries again)
+     */
+    private boolean applyAll(String kind, List<List<StudentRecord>> batches, SynchronizationResult result) {
+        int workers = Math.min(WORKERS, batches.size());
+        if (workers <= 1) {
+            boolean ok = true;
+            for (List<StudentRecord> batch : batches) {
+                ok &= apply(kind, batch, result);
+            }
+            return ok;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = new Thread(task, "ent-enrolment-sync-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Boolean>> done = new ArrayList<>();
+            for (List<StudentRecord> batch : batches) {
+                done.add(executor.submit(() -> apply(kind, batch, result)));
+            }
+            boolean ok = true;
+            for (Future<Boolean> batch : done) {
+                ok &= batch.get();
+            }
+            return ok;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ENT enrolment sync interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("ENT enrolment sync failed: " + e.getCause(), e.getCause());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** One batch in one transaction; when it is rolled back, its students one at a time. */
+    private boolean apply(String kind, List<StudentRecord> batch, SynchronizationResult result) {
+        try {
+            SynchronizationResult part = KeycloakModelUtils.runJobInTransactionWithResult(
+                    sessionFactory, session -> importBatch(session, batch));
+            synchronized (result) {
+                result.add(part);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // typically a student imported at sign-in on another node meanwhile: one at a time, each is found
+            LOG.warnf(
+                    "ENT enrolment sync (%s): a batch of %d students was rolled back (%s: %s); importing them one"
+                            + " at a time",
+                    kind, batch.size(), e.getClass().getSimpleName(), e.getMessage());
+            boolean ok = true;
+            for (StudentRecord record : batch) {
+                ok &= importAlone(record, result);
+            }
+            return ok;
+        }
     }
 
     /**
@@ -249,8 +313,11 @@ final class StudentSync {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                result.add(KeycloakModelUtils.runJobInTransactionWithResult(
-                        sessionFactory, session -> importBatch(session, List.of(record))));
+                SynchronizationResult part = KeycloakModelUtils.runJobInTransactionWithResult(
+                        sessionFactory, session -> importBatch(session, List.of(record)));
+                synchronized (result) {
+                    result.add(part);
+                }
                 return true;
             } catch (RuntimeException e) {
                 last = e;
@@ -260,7 +327,9 @@ final class StudentSync {
                 last,
                 "ENT enrolment sync: student %s could not be imported; next attempt at the next sync",
                 safe(record.studentNumber()));
-        result.increaseFailed();
+        synchronized (result) {
+            result.increaseFailed();
+        }
         return false;
     }
 
@@ -270,8 +339,18 @@ final class StudentSync {
         StudentImporter importer =
                 new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
         SynchronizationResult part = new SynchronizationResult();
+        // Keycloak's batch mode: the accounts' rows are written together when the batch ends (statement batches of
+        // Keycloak's persistence settings), instead of a flush for each account, role grant and lookup
+        EntityManagers.runInBatch(session, () -> importAll(importer, batch, part), true);
+        return part;
+    }
+
+    private void importAll(StudentImporter importer, List<StudentRecord> batch, SynchronizationResult part) {
+        Map<String, UserModel> accounts =
+                importer.accounts(batch.stream().map(StudentRecord::login).toList());
         for (StudentRecord record : batch) {
-            switch (importer.apply(record)) {
+            UserModel account = accounts.get(record.login().toLowerCase(Locale.ROOT));
+            switch (importer.apply(record, account)) {
                 case ADDED -> part.increaseAdded();
                 case UPDATED -> part.increaseUpdated();
                 case UNCHANGED -> {}
@@ -284,7 +363,6 @@ final class StudentSync {
                 }
             }
         }
-        return part;
     }
 
     private void disableVanished(KeycloakSession session, Set<String> present, SynchronizationResult result) {

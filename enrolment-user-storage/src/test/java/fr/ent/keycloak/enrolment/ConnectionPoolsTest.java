@@ -44,6 +44,35 @@ class ConnectionPoolsTest {
     }
 
     @Test
+    void everyOperationRunsWithinTheSourcesBoundary() throws SQLException {
+        JdbcConnections jdbc = new JdbcConnections(URL, "sa", "", 5);
+        java.util.concurrent.atomic.AtomicInteger crossings = new java.util.concurrent.atomic.AtomicInteger();
+        EnrolmentSource.Boundary counting = new EnrolmentSource.Boundary() {
+            @Override
+            public <T> T run(EnrolmentSource.Work<T> work) throws SQLException {
+                crossings.incrementAndGet();
+                return work.run();
+            }
+        };
+        EnrolmentSource source =
+                EnrolmentSource.unpooled(jdbc, ColumnMapping.DEFAULTS).within(counting);
+
+        assertThat(source.readAll()).hasSize(1);
+        assertThat(source.find("pool")).isPresent();
+        assertThat(source.check()).isEmpty();
+        assertThat(crossings).hasValue(3);
+
+        EnrolmentSource.Boundary refusing = new EnrolmentSource.Boundary() {
+            @Override
+            public <T> T run(EnrolmentSource.Work<T> work) throws SQLException {
+                throw new SQLException("Connection refused", "08001");
+            }
+        };
+        assertThatThrownBy(() -> source.within(refusing).readAll()).isInstanceOf(SQLException.class);
+        assertThat(source.within(refusing).check()).get().asString().isNotBlank();
+    }
+
+    @Test
     void aComponentReusesItsPooledConnections() throws SQLException {
         JdbcConnections jdbc = new JdbcConnections(URL, "sa", "", 5);
         EnrolmentSource.ConnectionSupplier connections = pools.connections("c1", Map.of("jdbcUrl", URL), jdbc);

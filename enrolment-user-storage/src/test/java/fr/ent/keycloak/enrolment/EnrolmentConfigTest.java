@@ -32,7 +32,54 @@ class EnrolmentConfigTest {
     void refusesAMissingUrl(String url) {
         assertThatThrownBy(() -> EnrolmentConfig.validate(model(url)))
                 .isInstanceOf(ComponentValidationException.class)
-                .hasMessageContaining("is required");
+                .hasMessageContaining("Set the JDBC URL of the enrolment database, or the name of a datasource");
+    }
+
+    @Test
+    void acceptsAServerDatasourceInsteadOfAUrl() {
+        ComponentModel model = model(null);
+        model.put(EnrolmentConfig.DATASOURCE, "enrolment");
+        assertThatCode(() -> EnrolmentConfig.validate(model)).doesNotThrowAnyException();
+        assertThat(new EnrolmentConfig(model).datasource()).isEqualTo("enrolment");
+    }
+
+    @Test
+    void refusesAUrlAndADatasourceTogether() {
+        ComponentModel model = model("jdbc:postgresql://db.example.org/scolarite");
+        model.put(EnrolmentConfig.DATASOURCE, "enrolment");
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model))
+                .isInstanceOf(ComponentValidationException.class)
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void aDatasourceTheServerLacksIsRefusedWithHowToAddIt() {
+        // outside Keycloak's Quarkus runtime there is no datasource at all
+        ComponentModel model = model(null);
+        model.put(EnrolmentConfig.DATASOURCE, "scolarite");
+        assertThatThrownBy(() -> new EnrolmentConfig(model).checkDatasource())
+                .isInstanceOf(ComponentValidationException.class)
+                .hasMessageContaining("No datasource named \"scolarite\"")
+                .hasMessageContaining("it has no additional datasource")
+                .hasMessageContaining("db-url-full-scolarite");
+        assertThatCode(() -> new EnrolmentConfig(model("jdbc:h2:mem:x")).checkDatasource())
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void changingTheDatasourceChangesTheSource() {
+        ComponentModel before = model(null);
+        before.put(EnrolmentConfig.DATASOURCE, "enrolment");
+        ComponentModel after = model(null);
+        after.put(EnrolmentConfig.DATASOURCE, "enrolment2");
+        assertThat(EnrolmentConfig.sourceSettings(before)).isNotEqualTo(EnrolmentConfig.sourceSettings(after));
+    }
+
+    @Test
+    void keycloaksOwnDatabaseIsNeverOffered() {
+        assertThat(ServerDataSources.find("<default>")).isEmpty();
+        assertThat(ServerDataSources.find(" ")).isEmpty();
+        assertThat(ServerDataSources.names()).isEmpty();
     }
 
     @ParameterizedTest

@@ -25,10 +25,34 @@ public final class EnrolmentSource {
         Connection get() throws SQLException;
     }
 
+    /** Database work, run by a {@link Boundary}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Where the database work of one operation runs. Inside Keycloak, outside the caller's transaction: a datasource
+     * of the server would otherwise join it, and a read of the enrolment database has no business in Keycloak's
+     * commit.
+     */
+    public interface Boundary {
+        <T> T run(Work<T> work) throws SQLException;
+    }
+
+    /** The work runs where it is called. */
+    public static final Boundary HERE = new Boundary() {
+        @Override
+        public <T> T run(Work<T> work) throws SQLException {
+            return work.run();
+        }
+    };
+
     private final ConnectionSupplier connections;
     private final String url;
     private final ColumnMapping columns;
     private final int timeoutSeconds;
+    private final Boundary boundary;
 
     /**
      * @param connections where connections come from
@@ -37,10 +61,21 @@ public final class EnrolmentSource {
      * @param timeoutSeconds the longest wait of each statement
      */
     public EnrolmentSource(ConnectionSupplier connections, String url, ColumnMapping columns, int timeoutSeconds) {
+        this(connections, url, columns, timeoutSeconds, HERE);
+    }
+
+    private EnrolmentSource(
+            ConnectionSupplier connections, String url, ColumnMapping columns, int timeoutSeconds, Boundary boundary) {
         this.connections = connections;
         this.url = url;
         this.columns = columns;
         this.timeoutSeconds = timeoutSeconds;
+        this.boundary = boundary;
+    }
+
+    /** The same source, each operation of which runs within {@code boundary}. */
+    public EnrolmentSource within(Boundary boundary) {
+        return new EnrolmentSource(connections, url, columns, timeoutSeconds, boundary);
     }
 
     /** A source that opens a new connection for each operation (checks on save, tests). */
@@ -81,17 +116,25 @@ public final class EnrolmentSource {
      * @return a problem an administrator can act on, or empty when everything is there
      */
     public Optional<String> check() {
-        try (Connection connection = connections.get();
-                PreparedStatement statement = connection.prepareStatement(columns.probe())) {
-            statement.setQueryTimeout(timeoutSeconds);
-            statement.executeQuery().close();
-            return Optional.empty();
+        try {
+            return boundary.run(() -> {
+                try (Connection connection = connections.get();
+                        PreparedStatement statement = connection.prepareStatement(columns.probe())) {
+                    statement.setQueryTimeout(timeoutSeconds);
+                    statement.executeQuery().close();
+                    return Optional.<String>empty();
+                }
+            });
         } catch (SQLException e) {
             return Optional.of(describe(e));
         }
     }
 
     private List<Row> query(String sql, Object... parameters) throws SQLException {
+        return boundary.run(() -> select(sql, parameters));
+    }
+
+    private List<Row> select(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connections.get()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);

@@ -44,6 +44,9 @@ final class EntEnvironment implements AutoCloseable {
         }
     }
 
+    /** The name of the server datasource of the enrolment database ({@code db-kind-enrolment}...). */
+    public static final String ENROLMENT_DATASOURCE = "enrolment";
+
     /** What a test server reads from its environment: its database, the SMTP server, the enrolment source. */
     static Map<String, String> serverEnvironment(EnrolmentDatabase database, MailServer mail, String keycloakDatabase) {
         return Map.ofEntries(
@@ -58,6 +61,16 @@ final class EntEnvironment implements AutoCloseable {
                 Map.entry("ENT_ENROLMENT_JDBC_URL", database.jdbcUrl()),
                 Map.entry("ENT_ENROLMENT_DB_USER", database.user()),
                 Map.entry("ENT_ENROLMENT_DB_PASSWORD", database.password()),
+                // the enrolment database also as a datasource of the server, as docs/enrolment.md describes
+                Map.entry("KC_DB_KIND_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT), "postgres"),
+                Map.entry(
+                        "KC_DB_URL_FULL_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT),
+                        database.jdbcUrl()),
+                Map.entry("KC_DB_USERNAME_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT), database.user()),
+                Map.entry(
+                        "KC_DB_PASSWORD_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT),
+                        database.password()),
+                Map.entry("KC_DB_POOL_MAX_SIZE_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT), "4"),
                 // tests trigger syncs themselves
                 Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
                 Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),
