@@ -19,6 +19,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
+import org.keycloak.models.jpa.UserAdapter;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
@@ -159,7 +160,7 @@ final class StudentImporter {
         RoleModel defaultRole = realm.getDefaultRole();
         UserModel user = local().addUser(realm, KeycloakModelUtils.generateId(), login, false, true);
         if (defaultRole != null) {
-            if (user instanceof org.keycloak.models.jpa.UserAdapter jpa) {
+            if (user instanceof UserAdapter jpa) {
                 jpa.grantRoleImpl(defaultRole);
                 RoleModel.RoleGrantedEvent.fire(defaultRole, user, session);
             } else {
