@@ -17,6 +17,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -60,6 +61,15 @@ class EnrolmentDatasourceIT {
                     .containsEntry("supannEtuId", List.of("31000001"))
                     .containsEntry("entAccountState", List.of("ACTIVATABLE"));
             assertThat(Students.state(realm, "dssecond")).isEqualTo("PENDING");
+            // accounts written in Keycloak's batch mode hold what Keycloak's addUser gives: the realm's default role
+            String defaultRole = realm.toRepresentation().getDefaultRole().getName();
+            assertThat(realm.users()
+                            .get(Students.user(realm, "dsfirst").getId())
+                            .roles()
+                            .realmLevel()
+                            .listAll())
+                    .extracting(RoleRepresentation::getName)
+                    .contains(defaultRole);
 
             // enrolled after the sync: the sign-in attempt reads the datasource within Keycloak's own request
             try (Connection connection = database.connect()) {
@@ -72,6 +82,13 @@ class EnrolmentDatasourceIT {
                     .extracting(UserRepresentation::getFederationLink)
                     .isEqualTo(component);
             assertThat(Students.state(realm, "dslate")).isEqualTo("ACTIVATABLE");
+            assertThat(realm.users()
+                            .get(late.get(0).getId())
+                            .roles()
+                            .realmLevel()
+                            .listAll())
+                    .extracting(RoleRepresentation::getName)
+                    .contains(defaultRole);
         } finally {
             if (component != null) {
                 realm.components().component(component).remove();
