@@ -15,6 +15,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -36,18 +37,25 @@ final class FirstConnectionJob implements Runnable {
     private final FirstConnectionRequest request;
     private final URI baseUri;
     private final String clientAddress;
+    private final String language;
 
+    /**
+     * @param language the language the form was shown in (a tag such as {@code fr}): the guidance email is written in
+     *     it, whatever the account's own setting, since the student just read that page
+     */
     FirstConnectionJob(
             KeycloakSessionFactory factory,
             String realmId,
             FirstConnectionRequest request,
             URI baseUri,
-            String clientAddress) {
+            String clientAddress,
+            String language) {
         this.factory = factory;
         this.realmId = realmId;
         this.request = request;
         this.baseUri = baseUri;
         this.clientAddress = clientAddress;
+        this.language = language;
     }
 
     @Override
@@ -82,6 +90,10 @@ final class FirstConnectionJob implements Runnable {
             return;
         }
         session.getContext().setRealm(realm);
+        if (language != null) {
+            // Keycloak's locale selection reads a language asked for in this session first, as on its own pages
+            session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, language);
+        }
         UserModel user = find(session, realm);
         if (user == null || !Activation.isStudent(user)) {
             LOG.debugf("ENT first connection: no student matches an identifier given in realm %s", realm.getName());

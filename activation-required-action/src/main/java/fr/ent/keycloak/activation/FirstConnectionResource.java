@@ -103,7 +103,8 @@ public final class FirstConnectionResource {
                 realm.getId(),
                 parsed.request().get(),
                 base,
-                address);
+                address,
+                session.getContext().resolveLocale(null).toLanguageTag());
         try {
             session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(job);
         } catch (RejectedExecutionException e) {

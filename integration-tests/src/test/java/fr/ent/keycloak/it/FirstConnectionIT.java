@@ -207,7 +207,9 @@ class FirstConnectionIT {
     }
 
     @Test
-    void fromTheSignInPageInChromium(KeycloakServer server, WebDriver browser) {
+    void fromTheSignInPageInChromium(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
+            throws Exception {
         browser.get(server.realmUrl() + "/account");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-first-connection")))
@@ -238,6 +240,22 @@ class FirstConnectionIT {
                         .getText())
                 .isEqualTo("First sign-in");
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Date of birth");
+
+        // the form sent in English: the guidance email is in English too (the account has no language of its own)
+        try {
+            try (Connection connection = database.connect()) {
+                OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
+                Students.insert(connection, "ent_enrolment", "71000019", "fcgwen", "Gwen", "Anglaise", yesterday, YEAR);
+            }
+            browser.findElement(By.id("identifier")).sendKeys("71000019");
+            browser.findElement(By.id("birthDate")).sendKeys(BORN);
+            browser.findElement(By.id("ent-first-connection-send")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-first-connection-sent")));
+            ReceivedMail link = awaitSubject(mail, "fcgwen@example.org", "[ENT] Activate your university account");
+            assertThat(link.text()).contains("fcgwen");
+        } finally {
+            Students.forget(admin.realm(KeycloakServer.REALM), database, "fcgwen");
+        }
     }
 
     @Test
