@@ -1,8 +1,6 @@
 package fr.ent.keycloak.activation;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -10,10 +8,14 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Registers {@link ActivationAdminResource} under {@code /admin/realms/{realm}/ent-activation}. */
-public final class ActivationAdminResourceProvider
+public final class ActivationAdminResourceProvider extends StatelessFactory<AdminRealmResourceProvider>
         implements AdminRealmResourceProvider, AdminRealmResourceProviderFactory {
 
     static final String ID = "ent-activation";
+
+    public ActivationAdminResourceProvider() {
+        super(ID);
+    }
 
     @Override
     public Object getResource(
@@ -24,19 +26,5 @@ public final class ActivationAdminResourceProvider
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return this;
-    }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

@@ -3,10 +3,13 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
+import jakarta.persistence.Query;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -64,22 +67,18 @@ final class ActivationMailTask implements ScheduledTask {
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {
         URI base = ActivationSettings.publicBaseUri(realm);
-        @SuppressWarnings("unchecked")
-        List<Object> ids = session.getProvider(JpaConnectionProvider.class)
-                .getEntityManager()
-                .createNativeQuery(DUE)
-                .setParameter("state", EntAttributes.ACCOUNT_STATE)
-                .setParameter("paid", EntAttributes.FEE_PAID_AT)
-                .setParameter("sent", Activation.MAIL_SENT_AT)
-                .setParameter("realm", realm.getId())
-                .setParameter("enabled", true)
-                .setMaxResults(PER_RUN)
-                .getResultList();
+        List<UserModel> due = dueStudents(
+                session,
+                realm,
+                DUE,
+                Map.of(
+                        "state", EntAttributes.ACCOUNT_STATE,
+                        "paid", EntAttributes.FEE_PAID_AT,
+                        "sent", Activation.MAIL_SENT_AT));
         Instant now = clock.instant();
-        LOG.debugf("ENT activation: %d student(s) of realm %s paid and were never mailed", ids.size(), realm.getName());
-        for (Object id : ids) {
-            UserModel user = session.users().getUserById(realm, id.toString());
-            if (user == null || !isActivatable(user, now)) {
+        LOG.debugf("ENT activation: %d student(s) of realm %s paid and were never mailed", due.size(), realm.getName());
+        for (UserModel user : due) {
+            if (!isActivatable(user, now)) {
                 continue;
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
@@ -101,6 +100,29 @@ final class ActivationMailTask implements ScheduledTask {
                         number, e.getClass().getSimpleName(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * The enabled students of the realm that {@code sql} selects (their ids; parameters {@code :realm} and
+     * {@code :enabled} are set here), in the query's order, at most {@value #PER_RUN}.
+     */
+    static List<UserModel> dueStudents(
+            KeycloakSession session, RealmModel realm, String sql, Map<String, Object> parameters) {
+        Query query = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter("realm", realm.getId())
+                .setParameter("enabled", true)
+                .setMaxResults(PER_RUN);
+        parameters.forEach(query::setParameter);
+        List<UserModel> students = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            UserModel user = session.users().getUserById(realm, id.toString());
+            if (user != null) {
+                students.add(user);
+            }
+        }
+        return students;
     }
 
     /** Computed from the data and the clock: the stored state may still say PENDING when the 15 minutes just ended. */

@@ -66,9 +66,14 @@ record ActivationSettings(
     }
 
     private static int integer(String value, int defaultValue) {
+        return integer(value, defaultValue, 1, Integer.MAX_VALUE);
+    }
+
+    /** A whole-number realm attribute between {@code min} and {@code max}; the default when absent or out of range. */
+    static int integer(String value, int defaultValue, int min, int max) {
         try {
             int parsed = Integer.parseInt(text(value, Integer.toString(defaultValue)));
-            return parsed > 0 ? parsed : defaultValue;
+            return parsed >= min && parsed <= max ? parsed : defaultValue;
         } catch (NumberFormatException e) {
             return defaultValue;
         }

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,7 +28,6 @@ final class ExpiryWarnings {
     static final String WARNING_DAYS = "entExpiryWarningDays";
 
     static final int DEFAULT_WARNING_DAYS = 30;
-    static final int PER_RUN = 500;
 
     private static final Logger LOG = Logger.getLogger(ExpiryWarnings.class);
 
@@ -61,22 +60,22 @@ final class ExpiryWarnings {
         if (year == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object> ids = session.getProvider(JpaConnectionProvider.class)
-                .getEntityManager()
-                .createNativeQuery(DUE)
-                .setParameter("state", EntAttributes.ACCOUNT_STATE)
-                .setParameter("lastYear", EntAttributes.LAST_ACADEMIC_YEAR)
-                .setParameter("year", year.toString())
-                .setParameter("warned", WARNED_FOR)
-                .setParameter("realm", realm.getId())
-                .setParameter("enabled", true)
-                .setMaxResults(PER_RUN)
-                .getResultList();
+        List<UserModel> due = ActivationMailTask.dueStudents(
+                session,
+                realm,
+                DUE,
+                Map.of(
+                        "state",
+                        EntAttributes.ACCOUNT_STATE,
+                        "lastYear",
+                        EntAttributes.LAST_ACADEMIC_YEAR,
+                        "year",
+                        year.toString(),
+                        "warned",
+                        WARNED_FOR));
         Instant end = calendar.expiresAt(year);
-        for (Object id : ids) {
-            UserModel user = session.users().getUserById(realm, id.toString());
-            if (user == null || Activation.state(user) != AccountState.ACTIVE) {
+        for (UserModel user : due) {
+            if (Activation.state(user) != AccountState.ACTIVE) {
                 continue;
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
@@ -93,12 +92,6 @@ final class ExpiryWarnings {
     }
 
     private static int warningDays(RealmModel realm) {
-        String value = realm.getAttribute(WARNING_DAYS);
-        try {
-            int days = value == null ? DEFAULT_WARNING_DAYS : Integer.parseInt(value.trim());
-            return days >= 1 && days <= 180 ? days : DEFAULT_WARNING_DAYS;
-        } catch (NumberFormatException e) {
-            return DEFAULT_WARNING_DAYS;
-        }
+        return ActivationSettings.integer(realm.getAttribute(WARNING_DAYS), DEFAULT_WARNING_DAYS, 1, 180);
     }
 }

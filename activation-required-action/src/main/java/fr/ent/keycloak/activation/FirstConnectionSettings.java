@@ -29,14 +29,6 @@ record FirstConnectionSettings(int maxFailures, int maxEmails, int maxPerAddress
 
     /** A limit between 1 and 1000 (each counted event is one entry in the shared store). */
     private static int limit(String value, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed >= 1 && parsed <= 1000 ? parsed : defaultValue;
-        } catch (NumberFormatException e) {
-            return defaultValue;
-        }
+        return ActivationSettings.integer(value, defaultValue, 1, 1000);
     }
 }

@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.common.EntAttributes;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -68,7 +69,7 @@ final class PasswordChangedListener implements EventListenerProvider {
         } catch (EmailException | RuntimeException e) {
             LOG.warnf(
                     "ENT: the password-changed email of student %s could not be sent: %s",
-                    user.getFirstAttribute(fr.ent.keycloak.common.EntAttributes.STUDENT_NUMBER), e.getMessage());
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), e.getMessage());
         }
     }
 

@@ -23,19 +23,29 @@ final class ServerDataSources {
     private static final Pattern DB_KIND =
             Pattern.compile("kc\\.db-kind-(.+)|quarkus\\.datasource\\.\"?([^\".]+)\"?\\.db-kind");
 
+    /** Quarkus' lookup by name, found once (each read of the source asks for its datasource); null elsewhere. */
+    private static final Method LOOKUP = lookup();
+
     private ServerDataSources() {}
 
     /** The active datasource of that name, or empty when the server has none (or is not a Quarkus server). */
     static Optional<DataSource> find(String name) {
-        if (name == null || name.isBlank() || name.startsWith("<")) {
+        if (LOOKUP == null || name == null || name.isBlank() || name.startsWith("<")) {
             return Optional.empty();
         }
         try {
-            Method lookup = Class.forName(UTIL, true, loader()).getMethod("dataSourceIfActive", String.class);
-            Optional<?> found = (Optional<?>) lookup.invoke(null, name);
+            Optional<?> found = (Optional<?>) LOOKUP.invoke(null, name);
             return found.filter(DataSource.class::isInstance).map(DataSource.class::cast);
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException notThere) {
+        } catch (ReflectiveOperationException | RuntimeException notThere) {
             return Optional.empty();
+        }
+    }
+
+    private static Method lookup() {
+        try {
+            return Class.forName(UTIL, true, loader()).getMethod("dataSourceIfActive", String.class);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException notAQuarkusServer) {
+            return null;
         }
     }
 

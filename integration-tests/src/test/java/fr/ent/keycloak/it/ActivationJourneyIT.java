@@ -137,8 +137,7 @@ class ActivationJourneyIT {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         try {
             importPaidStudent(realm, database, "70000002", "acttom", "Tom", "Relancé");
-            String first = link(mail.awaitMessagesTo("acttom@example.org", 1, Duration.ofSeconds(90))
-                    .get(0));
+            String first = firstLink(mail, "acttom");
 
             // the helpdesk sends a new link: the older one is void
             try (jakarta.ws.rs.core.Response sent =
@@ -230,8 +229,7 @@ class ActivationJourneyIT {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         try {
             importPaidStudent(realm, database, "70000009", "actskip", "Sam", "Sauteur");
-            String link = link(mail.awaitMessagesTo("actskip@example.org", 1, Duration.ofSeconds(90))
-                    .get(0));
+            String link = firstLink(mail, "actskip");
             browser.get(link);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-start")))
@@ -264,8 +262,7 @@ class ActivationJourneyIT {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         try {
             importPaidStudent(realm, database, "70000010", "actedit", "Eda", "Modifié");
-            String link = link(mail.awaitMessagesTo("actedit@example.org", 1, Duration.ofSeconds(90))
-                    .get(0));
+            String link = firstLink(mail, "actedit");
             // the token's payload rewritten to name another account: its signature no longer matches
             Matcher key = Pattern.compile("key=([^.&]+)\\.([^.&]+)\\.([^&]+)").matcher(link);
             assertThat(key.find()).isTrue();
@@ -303,18 +300,14 @@ class ActivationJourneyIT {
     private static void importPaidStudent(
             RealmResource realm, EnrolmentDatabase database, String number, String login, String first, String last)
             throws Exception {
-        try (Connection connection = database.connect()) {
-            Students.insert(
-                    connection,
-                    "ent_enrolment",
-                    number,
-                    login,
-                    first,
-                    last,
-                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
-                    YEAR);
-        }
+        Students.insertPaid(database, number, login, first, last);
         realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+    }
+
+    /** The link of the first email the student received (the automatic activation email). */
+    private static String firstLink(MailServer mail, String login) {
+        return link(mail.awaitMessagesTo(login + "@example.org", 1, Duration.ofSeconds(90))
+                .get(0));
     }
 
     /** The helpdesk's "send a new activation link", through the admin REST API of the pack. */

@@ -137,19 +137,8 @@ class PasswordPolicyIT {
     @Test
     void studentChoosingAPasswordSeesWhyItIsRefusedThenSucceeds(
             Keycloak admin, KeycloakServer server, WebDriver browser) {
-        UserResource user = newStudent(admin, null);
-        String username = user.toRepresentation().getUsername();
-        user.resetPassword(password("Provisoire-tmp-4821-qz", true));
-
-        browser.get(server.realmUrl() + "/account");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("Provisoire-tmp-4821-qz");
-        browser.findElement(By.id("kc-login")).click();
-
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
-                .sendKeys("Soleil2024!");
+        signInWithATemporaryPassword(admin, server, browser).sendKeys("Soleil2024!");
         browser.findElement(By.id("password-confirm")).sendKeys("Soleil2024!");
         browser.findElement(By.cssSelector("[type=submit]")).click();
 
@@ -165,21 +154,11 @@ class PasswordPolicyIT {
         assertThat(browser.getCurrentUrl()).doesNotContain("login-actions");
     }
 
-    /** A local student (the federation's test data comes with the enrolment issue). */
     @Test
     void theChecklistFollowsWhatTheStudentTypes_fedByTheServersRules(
             Keycloak admin, KeycloakServer server, WebDriver browser) {
-        UserResource user = newStudent(admin, null);
-        String username = user.toRepresentation().getUsername();
-        user.resetPassword(password("Provisoire-tmp-4821-qz", true));
-        browser.get(server.realmUrl() + "/account");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("Provisoire-tmp-4821-qz");
-        browser.findElement(By.id("kc-login")).click();
-
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+        WebElement field = signInWithATemporaryPassword(admin, server, browser);
         assertThat(browser.findElement(By.id("kc-page-title")).getText()).isEqualTo("Choisissez votre mot de passe");
         // the server's rules reached the page: its forbidden characters, spaced out by the script
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -214,6 +193,24 @@ class PasswordPolicyIT {
                 .getText();
     }
 
+    /**
+     * A new student with a temporary password signs in from the account console: the page where the student chooses a
+     * password; its new-password field.
+     */
+    private static WebElement signInWithATemporaryPassword(Keycloak admin, KeycloakServer server, WebDriver browser) {
+        UserResource user = newStudent(admin, null);
+        String username = user.toRepresentation().getUsername();
+        user.resetPassword(password("Provisoire-tmp-4821-qz", true));
+        browser.get(server.realmUrl() + "/account");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("Provisoire-tmp-4821-qz");
+        browser.findElement(By.id("kc-login")).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+    }
+
+    /** A local student (the federation's test data comes with the enrolment issue). */
     private static UserResource newStudent(Keycloak admin, String locale) {
         UserRepresentation student = new UserRepresentation();
         student.setUsername("it-" + UUID.randomUUID().toString().substring(0, 8));
