@@ -25,6 +25,7 @@ usage() {
 Usage: ./start.sh [options]        start the demo and stay in the foreground (Ctrl-C stops it)
        ./start.sh stop             stop a demo started in the background (or left behind)
        ./start.sh status           tell whether the demo is running
+       ./start.sh server-env       print the server settings the enrolment database needs (passwords masked)
 
 Starts Keycloak $KC_VERSION (the official distribution, fetched through Maven) with every jar of the pack, the realm
 "ent" (imported from demo/realm/ent-realm.json), a demo enrolment database and a GreenMail mail catcher.
@@ -41,8 +42,9 @@ Environment:
   ENT_ADMIN_USER, ENT_ADMIN_PASSWORD
                                  bootstrap administrator of the demo (default admin / admin)
   ENT_ENROLMENT_JDBC_URL, ENT_ENROLMENT_DB_USER, ENT_ENROLMENT_DB_PASSWORD
-                                 a real enrolment database (PostgreSQL first) instead of the embedded H2 demo data;
-                                 read when the realm is first imported (use --reset after changing them)
+                                 a real enrolment database (PostgreSQL, MySQL, MariaDB, SQL Server, Oracle) instead of
+                                 the embedded H2 demo data, whatever Keycloak's own database; read when the realm is
+                                 first imported: after a change, the launcher says so (apply it with --reset)
   ENT_DB_URL, ENT_DB_USER, ENT_DB_PASSWORD
                                  Keycloak's own database on PostgreSQL instead of the embedded dev-file database
   ENT_SMTP_PORT, ENT_MAIL_API_PORT
@@ -139,6 +141,37 @@ build() {
   touch "$BUILD_STAMP"
 }
 
+# The server settings an enrolment database other than H2 needs. Keycloak keeps in its class path only the JDBC drivers
+# of the databases it is configured for: the enrolment database is declared as an additional datasource of the server
+# ("enrolment", environment variables so that no password shows in the process list), which keeps its driver whatever
+# Keycloak's own database is (dev-file by default). H2, the demo's own database, is allowed explicitly.
+enrolment_server_env() {
+  local url="$1" kind=""
+  case "$url" in
+    jdbc:h2:*) printf '%s\n' "KC_SPI_STORAGE__ENT_ENROLMENT__ALLOW_H2=true"; return 0 ;;
+    jdbc:postgresql:*) kind=postgres ;;
+    jdbc:mysql:*) kind=mysql ;;
+    jdbc:mariadb:*) kind=mariadb ;;
+    jdbc:sqlserver:*) kind=mssql ;;
+    jdbc:oracle:*) kind=oracle ;;
+    *) return 0 ;;
+  esac
+  printf '%s\n' "KC_DB_KIND_ENROLMENT=$kind" "KC_DB_URL_FULL_ENROLMENT=$url" \
+    "KC_DB_USERNAME_ENROLMENT=${ENT_ENROLMENT_DB_USER:-}" "KC_DB_PASSWORD_ENROLMENT=${ENT_ENROLMENT_DB_PASSWORD:-}" \
+    "KC_DB_POOL_MAX_SIZE_ENROLMENT=4"
+}
+
+# Prints the settings above, passwords masked: ./start.sh server-env
+print_server_env() {
+  local url="${ENT_ENROLMENT_JDBC_URL:-jdbc:h2:file:$DEMO_DATA/enrolment}" line
+  while IFS= read -r line; do
+    case "$line" in
+      *PASSWORD*=?*) say "${line%%=*}=********" ;;
+      *) say "$line" ;;
+    esac
+  done < <(enrolment_server_env "$url")
+}
+
 create_demo_enrolment_data() {
   local h2
   h2="$(ls "$KC_HOME"/lib/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -n 1)"
@@ -178,12 +211,28 @@ start() {
     export ENT_ENROLMENT_JDBC_URL="jdbc:h2:file:$DEMO_DATA/enrolment"
     export ENT_ENROLMENT_DB_USER=ent ENT_ENROLMENT_DB_PASSWORD=ent
   fi
+  local setting
+  while IFS= read -r setting; do
+    [ -n "$setting" ] && export "$setting"
+  done < <(enrolment_server_env "$ENT_ENROLMENT_JDBC_URL")
   export ENT_SMTP_HOST=127.0.0.1 ENT_SMTP_PORT="$SMTP_PORT"
   # the realm's frontend URL: the address activation links point to
   export ENT_PUBLIC_URL="${ENT_PUBLIC_URL:-http://localhost:$HTTP_PORT}"
 
   mkdir -p "$KC_HOME/data/import"
   cp "$ROOT/demo/realm/ent-realm.json" "$KC_HOME/data/import/ent-realm.json"
+
+  # the realm is imported once: say so when the enrolment database asked for now is not the one it was imported with
+  local marker="$KC_HOME/data/ent-enrolment-source" source drift=""
+  source="$ENT_ENROLMENT_JDBC_URL (user ${ENT_ENROLMENT_DB_USER:-})"
+  if [ -f "$marker" ] && [ "$(cat "$marker")" != "$source" ]; then
+    drift="  WARNING: the stored realm reads its students from $(cat "$marker"),
+  not from ENT_ENROLMENT_JDBC_URL=$ENT_ENROLMENT_JDBC_URL: the realm was imported with the former and
+  this change is NOT applied. Run ./start.sh --reset to apply it (it forgets the demo's stored data), or change
+  the JDBC URL in the admin console (User federation > enrolment)."
+    say "$drift"
+  fi
+  [ -f "$marker" ] || printf '%s' "$source" >"$marker"
 
   local launch=()
   [ "$detach" = true ] && launch=(nohup)
@@ -237,6 +286,8 @@ ENT Keycloak Pack is running on Keycloak $KC_VERSION (ready in ${waited} s).
   Logs:                       $LOG_DIR
 
 READY
+  [ -z "$drift" ] || say "$drift
+"
   if [ "$detach" = true ]; then
     trap - INT TERM
     say "Running in the background: ./start.sh stop stops it."
@@ -252,6 +303,7 @@ main() {
   case "${1:-}" in
     stop) stop_all; say "Stopped."; return 0 ;;
     status) status; return $? ;;
+    server-env) print_server_env; return 0 ;;
   esac
   while [ $# -gt 0 ]; do
     case "$1" in

@@ -3,9 +3,11 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import java.util.List;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -33,8 +35,14 @@ final class Activation {
     /** The forwarding step's note when the student chose not to forward. */
     static final String NO_FORWARDING = "";
 
+    /** The link a journey runs on: its nonce, the address it was mailed to, its expiry (epoch seconds). */
+    static final String NOTE_LINK_ID = "ent.activation.linkId";
+
+    static final String NOTE_LINK_ADDRESS = "ent.activation.linkAddress";
+    static final String NOTE_LINK_EXPIRES = "ent.activation.linkExpires";
+
     /** The nonce of the latest activation link: any other link of this student is void. */
-    static final String LINK_ID = "entActivationLinkId";
+    static final String LINK_ID = EntAttributes.ACTIVATION_LINK_ID;
     /** When the automatic activation email went out (ISO instant): it goes once. */
     static final String MAIL_SENT_AT = "entActivationMailSentAt";
 
@@ -55,8 +63,40 @@ final class Activation {
                 .orElse(AccountState.PENDING);
     }
 
+    /**
+     * Whether a link is the student's latest one and was mailed to the personal address on record now: a link mailed
+     * before the enrolment record changed the address opens nothing.
+     */
+    static boolean isLatestLink(UserModel user, String nonce, String mailedTo) {
+        String personal = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
+        return nonce != null
+                && nonce.equals(user.getFirstAttribute(LINK_ID))
+                && mailedTo != null
+                && personal != null
+                && mailedTo.trim().equalsIgnoreCase(personal.trim());
+    }
+
     static boolean inProgress(AuthenticationSessionModel authSession) {
         return authSession != null && "true".equals(authSession.getAuthNote(NOTE_ACTIVATION));
+    }
+
+    /**
+     * Changes a student in a transaction of its own, committed when this returns (before, say, an email that depends
+     * on it leaves). Does nothing when the account is gone.
+     */
+    static void inOwnTransaction(
+            KeycloakSession session, String realmId, String userId, java.util.function.Consumer<UserModel> change) {
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+            RealmModel realm = own.realms().getRealm(realmId);
+            if (realm == null) {
+                return;
+            }
+            own.getContext().setRealm(realm);
+            UserModel user = own.users().getUserById(realm, userId);
+            if (user != null) {
+                change.accept(user);
+            }
+        });
     }
 
     /** Puts every step on the authentication session; the realm's priorities order them. */

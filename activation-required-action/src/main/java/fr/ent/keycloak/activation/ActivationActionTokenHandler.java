@@ -19,8 +19,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * Opens an activation link. Opening it (a GET, which mail scanners also do) only shows the first step, whose button
  * is a POST; the link is used up when the last step is done ({@link #canUseTokenRepeatedly} is false), so a journey
- * interrupted anywhere starts again from the same link while it is valid. A link replaced by a newer one, or of a
- * student already active, is refused with a page that says so. As for every emailed link, Keycloak ends the journey
+ * interrupted anywhere starts again from the same link while it is valid. A link replaced by a newer one, mailed to an
+ * address that is no longer the student's, of a student already active, or of a student whom the lifecycle does not let
+ * activate now, is refused with a page that says so; the last step checks the link again and uses it up atomically
+ * across the cluster ({@link SummaryStep}). As for every emailed link, Keycloak ends the journey
  * on a confirmation page whose link leads to the portal, where the student signs in with the new password: an
  * emailed link never signs anyone in.
  */
@@ -43,19 +45,27 @@ public final class ActivationActionTokenHandler extends AbstractActionTokenHandl
             ActionTokenContext<ActivationActionToken> tokenContext) {
         return TokenUtils.predicates(
                 TokenUtils.checkThat(token -> !isActive(token, tokenContext), Errors.NOT_ALLOWED, ALREADY_ACTIVE),
-                TokenUtils.checkThat(token -> isLatestLink(token, tokenContext), Errors.EXPIRED_CODE, LINK_REPLACED));
+                TokenUtils.checkThat(token -> isLatestLink(token, tokenContext), Errors.EXPIRED_CODE, LINK_REPLACED),
+                TokenUtils.checkThat(token -> mayActivate(token, tokenContext), Errors.NOT_ALLOWED, LINK_REPLACED));
     }
 
     private static boolean isLatestLink(ActivationActionToken token, ActionTokenContext<?> context) {
         UserModel user = user(token, context);
         return user != null
                 && token.getActionVerificationNonce() != null
-                && token.getActionVerificationNonce().toString().equals(user.getFirstAttribute(Activation.LINK_ID));
+                && Activation.isLatestLink(
+                        user, token.getActionVerificationNonce().toString(), token.getEmail());
     }
 
     private static boolean isActive(ActivationActionToken token, ActionTokenContext<?> context) {
         UserModel user = user(token, context);
-        return user != null && Activation.state(user) == AccountState.ACTIVE;
+        return user != null && Lifecycle.standing(context.getRealm(), user).state() == AccountState.ACTIVE;
+    }
+
+    /** The lifecycle's answer now (the link may be older than a payment cancelled or an account closed). */
+    private static boolean mayActivate(ActivationActionToken token, ActionTokenContext<?> context) {
+        UserModel user = user(token, context);
+        return user != null && Lifecycle.standing(context.getRealm(), user).mayActivate();
     }
 
     private static UserModel user(ActivationActionToken token, ActionTokenContext<?> context) {
@@ -69,6 +79,11 @@ public final class ActivationActionTokenHandler extends AbstractActionTokenHandl
         AuthenticationSessionModel authSession = tokenContext.getAuthenticationSession();
 
         Activation.begin(authSession);
+        // the link this journey runs on: the last step checks it again and uses it up
+        authSession.setAuthNote(
+                Activation.NOTE_LINK_ID, token.getActionVerificationNonce().toString());
+        authSession.setAuthNote(Activation.NOTE_LINK_ADDRESS, String.valueOf(token.getEmail()));
+        authSession.setAuthNote(Activation.NOTE_LINK_EXPIRES, String.valueOf(token.getExp()));
         String portal = ActivationSettings.of(realm).portalUrl();
         if (portal == null) {
             // no portal configured: the account console of the realm

@@ -1,7 +1,6 @@
 package fr.ent.keycloak.activation;
 
-import fr.ent.keycloak.common.AccountState;
-import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
-import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -27,8 +24,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * recorded as an admin event. Answers 409 with a reason for a student who is not activatable.
  */
 public final class ActivationAdminResource {
-
-    private static final Logger LOG = Logger.getLogger(ActivationAdminResource.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -53,26 +48,38 @@ public final class ActivationAdminResource {
             throw new NotFoundException("User not found");
         }
         auth.users().requireManage(user);
-        if (!Activation.isStudent(user) || Activation.state(user) != AccountState.ACTIVATABLE) {
+        StudentLifecycle.Standing standing = Activation.isStudent(user) ? Lifecycle.standing(realm, user) : null;
+        if (standing == null || !standing.mayReceiveActivationLink()) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Map.of(
                             "error",
                             "not_activatable",
                             "error_description",
                             "Only a student in state ACTIVATABLE can receive an activation link; this account is "
-                                    + (Activation.isStudent(user)
-                                            ? Activation.state(user).name()
-                                            : "not a student")
+                                    + (standing == null
+                                            ? "not a student"
+                                            : standing.state().name())
                                     + "."))
                     .build();
         }
         URI base = session.getContext().getUri().getBaseUri();
-        try {
-            ActivationMailer.sendLink(session, realm, user, base);
-        } catch (EmailException e) {
-            LOG.warnf(
-                    "ENT activation: the activation link for student %s could not be sent: %s",
-                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), e.getMessage());
+        StudentMail.Outcome outcome = StudentMail.counted(
+                session,
+                realm,
+                user,
+                "the helpdesk's activation link",
+                () -> ActivationMailer.sendLink(session, realm, user, base));
+        if (outcome == StudentMail.Outcome.THROTTLED) {
+            return Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .entity(Map.of(
+                            "error",
+                            "too_many_emails",
+                            "error_description",
+                            "This student already received the most emails allowed in 24 hours"
+                                    + " (realm setting entStudentMailsPerDay); try again later."))
+                    .build();
+        }
+        if (outcome == StudentMail.Outcome.FAILED) {
             return Response.status(Response.Status.BAD_GATEWAY)
                     .entity(Map.of(
                             "error", "email_failed",

@@ -1,17 +1,13 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.activation.core.RetrySchedule;
 import fr.ent.keycloak.common.AcademicCalendar;
-import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
-import jakarta.persistence.Query;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -26,20 +22,19 @@ import org.keycloak.timer.ScheduledTask;
 final class ActivationMailTask implements ScheduledTask {
 
     static final String NAME = "ent-activation-mails";
-    static final int PER_RUN = 500;
+    static final int PER_RUN = KeycloakInternals.PER_RUN;
+
+    /** Failed attempts of the automatic email, and when it is tried again ({@link RetrySchedule}). */
+    static final String FAILURES = "entActivationMailFailures";
+
+    static final String RETRY_AT = "entActivationMailRetryAt";
+
+    /** A node's claim on mailing one student, in the cluster's single-use store. */
+    private static final String CLAIM = "ent-activation-claim:";
+
+    private static final long CLAIM_SECONDS = 15 * 60;
 
     private static final Logger LOG = Logger.getLogger(ActivationMailTask.class);
-
-    /**
-     * Students of the realm who paid, are not active, and were never sent the automatic email. Plain SQL on Keycloak's
-     * tables, portable across the databases Keycloak supports (no boolean literal).
-     */
-    private static final String DUE = "SELECT u.ID FROM USER_ENTITY u"
-            + " JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state AND s.VALUE IN ('PENDING', 'ACTIVATABLE')"
-            + " JOIN USER_ATTRIBUTE p ON p.USER_ID = u.ID AND p.NAME = :paid"
-            + " WHERE u.REALM_ID = :realm AND u.ENABLED = :enabled"
-            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE m WHERE m.USER_ID = u.ID AND m.NAME = :sent)"
-            + " ORDER BY u.CREATED_TIMESTAMP";
 
     private final Clock clock;
 
@@ -67,18 +62,12 @@ final class ActivationMailTask implements ScheduledTask {
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {
         URI base = ActivationSettings.publicBaseUri(realm);
-        List<UserModel> due = dueStudents(
-                session,
-                realm,
-                DUE,
-                Map.of(
-                        "state", EntAttributes.ACCOUNT_STATE,
-                        "paid", EntAttributes.FEE_PAID_AT,
-                        "sent", Activation.MAIL_SENT_AT));
+        List<UserModel> due = KeycloakInternals.paidAndNeverMailed(session, realm);
         Instant now = clock.instant();
         LOG.debugf("ENT activation: %d student(s) of realm %s paid and were never mailed", due.size(), realm.getName());
         for (UserModel user : due) {
-            if (!isActivatable(user, now)) {
+            if (!Lifecycle.standing(realm, user).mayReceiveActivationLink()
+                    || !RetrySchedule.due(AcademicCalendar.parseInstant(user.getFirstAttribute(RETRY_AT)), now)) {
                 continue;
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
@@ -89,50 +78,52 @@ final class ActivationMailTask implements ScheduledTask {
                         number, realm.getName());
                 return;
             }
-            try {
-                user.setSingleAttribute(EntAttributes.ACCOUNT_STATE, AccountState.ACTIVATABLE.name());
-                ActivationMailer.sendLink(session, realm, user, base);
-                user.setSingleAttribute(Activation.MAIL_SENT_AT, now.toString());
+            // one node mails a student: the claim outlives one send, whatever the length of this run
+            String claim = CLAIM + realm.getId() + ':' + user.getId();
+            if (!session.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
+                continue;
+            }
+            StudentMail.Outcome outcome = StudentMail.counted(
+                    session,
+                    realm,
+                    user,
+                    "the activation email",
+                    () -> ActivationMailer.sendLink(session, realm, user, base));
+            recordOutcome(session, realm.getId(), user.getId(), outcome, now);
+            if (outcome == StudentMail.Outcome.SENT) {
                 LOG.infof("ENT activation: activation email sent to student %s", number);
-            } catch (Exception e) {
-                LOG.warnf(
-                        "ENT activation: the activation email of student %s failed (retried at the next run): %s: %s",
-                        number, e.getClass().getSimpleName(), e.getMessage());
+            } else if (outcome == StudentMail.Outcome.FAILED) {
+                // tried again after a back-off, by whichever node runs then
+                session.singleUseObjects().remove(claim);
             }
         }
     }
 
-    /**
-     * The enabled students of the realm that {@code sql} selects (their ids; parameters {@code :realm} and
-     * {@code :enabled} are set here), in the query's order, at most {@value #PER_RUN}.
-     */
-    static List<UserModel> dueStudents(
-            KeycloakSession session, RealmModel realm, String sql, Map<String, Object> parameters) {
-        Query query = session.getProvider(JpaConnectionProvider.class)
-                .getEntityManager()
-                .createNativeQuery(sql)
-                .setParameter("realm", realm.getId())
-                .setParameter("enabled", true)
-                .setMaxResults(PER_RUN);
-        parameters.forEach(query::setParameter);
-        List<UserModel> students = new ArrayList<>();
-        for (Object id : query.getResultList()) {
-            UserModel user = session.users().getUserById(realm, id.toString());
-            if (user != null) {
-                students.add(user);
-            }
+    /** What the run did for one student, committed at once (not at the end of a run that may be long). */
+    private static void recordOutcome(
+            KeycloakSession session, String realmId, String userId, StudentMail.Outcome outcome, Instant now) {
+        if (outcome == StudentMail.Outcome.THROTTLED) {
+            return;
         }
-        return students;
+        Activation.inOwnTransaction(session, realmId, userId, user -> {
+            if (outcome == StudentMail.Outcome.SENT) {
+                user.setSingleAttribute(Activation.MAIL_SENT_AT, now.toString());
+                user.removeAttribute(FAILURES);
+                user.removeAttribute(RETRY_AT);
+            } else {
+                int failures = failures(user.getFirstAttribute(FAILURES)) + 1;
+                user.setSingleAttribute(FAILURES, Integer.toString(failures));
+                user.setSingleAttribute(
+                        RETRY_AT, RetrySchedule.nextAttempt(failures, now).toString());
+            }
+        });
     }
 
-    /** Computed from the data and the clock: the stored state may still say PENDING when the 15 minutes just ended. */
-    private static boolean isActivatable(UserModel user, Instant now) {
-        return AcademicCalendar.defaults()
-                        .stateAt(
-                                now,
-                                user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR),
-                                user.getFirstAttribute(EntAttributes.FEE_PAID_AT),
-                                false)
-                == AccountState.ACTIVATABLE;
+    private static int failures(String stored) {
+        try {
+            return stored == null ? 0 : Math.max(0, Integer.parseInt(stored.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package fr.ent.keycloak.activation;
 
-import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import java.net.URI;
 import java.time.Instant;
@@ -23,7 +23,9 @@ final class ActivationMailer {
     private ActivationMailer() {}
 
     /**
-     * Issues a new activation link (voiding every older one) and mails it.
+     * Issues a new activation link (voiding every older one) and mails it. The link's nonce, and the state
+     * {@code ACTIVATABLE}, are committed in a transaction of their own before the email leaves: a mailed link is never
+     * one that a rolled-back transaction left unknown. The link is bound to the personal address it is mailed to.
      *
      * @param baseUri the server's public address (the request's, or the realm's frontend URL)
      */
@@ -38,8 +40,18 @@ final class ActivationMailer {
                 new ActivationActionToken(user.getId(), expiresAt, address, settings.portalClientId());
         token.issuedNow();
         token.issuer(Urls.realmIssuer(baseUri, realm.getName()));
-        user.setSingleAttribute(
-                Activation.LINK_ID, token.getActionVerificationNonce().toString());
+        String nonce = token.getActionVerificationNonce().toString();
+        java.util.concurrent.atomic.AtomicBoolean found = new java.util.concurrent.atomic.AtomicBoolean();
+        Activation.inOwnTransaction(session, realm.getId(), user.getId(), stored -> {
+            found.set(true);
+            stored.setSingleAttribute(Activation.LINK_ID, nonce);
+            if (Activation.state(stored) != AccountState.ACTIVATABLE) {
+                stored.setSingleAttribute(EntAttributes.ACCOUNT_STATE, AccountState.ACTIVATABLE.name());
+            }
+        });
+        if (!found.get()) {
+            throw new EmailException("the student's account was removed");
+        }
         String link = Urls.actionTokenBuilder(
                         baseUri, session.tokens().encode(token), settings.portalClientId(), "", "")
                 .build(realm.getName())
@@ -67,7 +79,7 @@ final class ActivationMailer {
     /** "1ère connexion" for a student who paid less than the activation delay ago: ready at HH:MM. */
     static void sendReadyAt(KeycloakSession session, RealmModel realm, UserModel user, Instant readyAt)
             throws EmailException {
-        ZonedDateTime local = readyAt.atZone(AcademicCalendar.defaults().zone());
+        ZonedDateTime local = readyAt.atZone(Lifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
         attributes.put("entReadyAtTime", local.format(DateTimeFormatter.ofPattern("HH:mm")));
         attributes.put("entReadyAtDate", local.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
@@ -103,8 +115,7 @@ final class ActivationMailer {
     static void sendExpiryWarning(KeycloakSession session, RealmModel realm, UserModel user, Instant end)
             throws EmailException {
         // the last instant of access, shown as the cut-off day (31/12/YYYY), Paris time
-        ZonedDateTime last =
-                end.minusSeconds(1).atZone(AcademicCalendar.defaults().zone());
+        ZonedDateTime last = end.minusSeconds(1).atZone(Lifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
         attributes.put("entAccessEndsOn", last.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         send(session, realm, user, "entExpiryWarningSubject", "ent-expiry-warning.ftl", attributes);
@@ -112,8 +123,7 @@ final class ActivationMailer {
 
     /** After a password change: when it happened, and what to do if it was not the student. */
     static void sendPasswordChanged(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
-        ZonedDateTime now = Instant.ofEpochMilli(Time.currentTimeMillis())
-                .atZone(AcademicCalendar.defaults().zone());
+        ZonedDateTime now = Lifecycle.now().atZone(Lifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
         attributes.put("entChangedOn", now.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         attributes.put("entChangedAt", now.format(DateTimeFormatter.ofPattern("HH:mm")));

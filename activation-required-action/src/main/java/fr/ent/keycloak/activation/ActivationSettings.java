@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.common.Settings;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,8 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The realm's activation settings, kept as realm attributes (Realm settings → the realm's JSON, or the admin REST
- * API): nothing in code is specific to one university.
+ * API): nothing in code is specific to one university. A number that does not parse, or is out of range, is refused
+ * ({@link fr.ent.keycloak.common.InvalidSettingException}), never replaced by the default.
  *
  * @param linkLifespanSeconds how long an activation link works ({@value #LINK_LIFESPAN}, 24 hours by default)
  * @param charterVersion the version of the IT charter in force; a new one asks everyone again ({@value #CHARTER_VERSION})
@@ -37,7 +39,8 @@ record ActivationSettings(
 
     static ActivationSettings of(RealmModel realm) {
         return new ActivationSettings(
-                integer(realm.getAttribute(LINK_LIFESPAN), DEFAULT_LINK_LIFESPAN),
+                Settings.wholeNumber(
+                        LINK_LIFESPAN, realm.getAttribute(LINK_LIFESPAN), DEFAULT_LINK_LIFESPAN, 300, 30 * 24 * 3600),
                 text(realm.getAttribute(CHARTER_VERSION), "1"),
                 text(realm.getAttribute(PORTAL_URL), null),
                 text(realm.getAttribute(PORTAL_CLIENT), "account-console"),
@@ -63,19 +66,5 @@ record ActivationSettings(
 
     private static String text(String value, String defaultValue) {
         return value == null || value.isBlank() ? defaultValue : value.trim();
-    }
-
-    private static int integer(String value, int defaultValue) {
-        return integer(value, defaultValue, 1, Integer.MAX_VALUE);
-    }
-
-    /** A whole-number realm attribute between {@code min} and {@code max}; the default when absent or out of range. */
-    static int integer(String value, int defaultValue, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(text(value, Integer.toString(defaultValue)));
-            return parsed >= min && parsed <= max ? parsed : defaultValue;
-        } catch (NumberFormatException e) {
-            return defaultValue;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package fr.ent.keycloak.activation;
 
-import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import java.time.Instant;
 import org.keycloak.authentication.RequiredActionContext;
@@ -13,8 +12,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * Accepting the IT charter, in the version in force in the realm. During an activation the acceptance is kept until the
  * last step; outside one (a new charter version, or an administrator who set this action on an account) it is recorded
- * at once. At each sign-in it also makes activation mandatory: a student who is not {@code ACTIVE} goes through the
- * whole journey, and an active student asked again when the charter version changed.
+ * at once (only for an activated student: the record of the charter's acceptance is the lifecycle's definition of
+ * "activated"). At each sign-in it also makes activation mandatory: a student who is not {@code ACTIVE} is stopped by
+ * the gate of {@link StartStep} (the journey runs only from an activation link), and an active student is asked again
+ * when the charter version changed.
  */
 final class CharterStep implements RequiredActionProvider {
 
@@ -27,8 +28,9 @@ final class CharterStep implements RequiredActionProvider {
         if (!Activation.isStudent(user) || Activation.inProgress(authSession)) {
             return;
         }
-        if (Activation.state(user) != AccountState.ACTIVE) {
-            Activation.begin(authSession);
+        if (!Lifecycle.standing(context.getRealm(), user).maySignIn()) {
+            // the lifecycle's gate: the activation steps run only from an activation link
+            authSession.addRequiredAction(Activation.START);
         } else if (!ActivationSettings.of(context.getRealm())
                 .charterVersion()
                 .equals(user.getFirstAttribute(EntAttributes.CHARTER_VERSION))) {
@@ -60,7 +62,8 @@ final class CharterStep implements RequiredActionProvider {
         if (Activation.inProgress(authSession)) {
             authSession.setAuthNote(Activation.NOTE_CHARTER_VERSION, version);
             authSession.setAuthNote(Activation.NOTE_CHARTER_ACCEPTED_AT, now);
-        } else {
+        } else if (!Activation.isStudent(context.getUser())
+                || Lifecycle.standing(context.getRealm(), context.getUser()).maySignIn()) {
             context.getUser().setSingleAttribute(EntAttributes.CHARTER_VERSION, version);
             context.getUser().setSingleAttribute(EntAttributes.CHARTER_ACCEPTED_AT, now);
         }

@@ -1,13 +1,12 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.common.AcademicCalendar;
-import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
-import java.time.Duration;
+import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.Settings;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
@@ -31,51 +30,26 @@ final class ExpiryWarnings {
 
     private static final Logger LOG = Logger.getLogger(ExpiryWarnings.class);
 
-    /** Active, enabled students of the realm whose last academic year is {@code :year}, not yet warned for it. */
-    private static final String DUE = "SELECT u.ID FROM USER_ENTITY u"
-            + " JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state AND s.VALUE = 'ACTIVE'"
-            + " JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :lastYear AND y.VALUE = :year"
-            + " WHERE u.REALM_ID = :realm AND u.ENABLED = :enabled"
-            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE w WHERE w.USER_ID = u.ID AND w.NAME = :warned"
-            + " AND w.VALUE = :year)"
-            + " ORDER BY u.CREATED_TIMESTAMP";
-
     private ExpiryWarnings() {}
 
-    /** The last academic year whose end of access falls within the warning window after {@code now}, if any. */
-    static Integer endingYear(AcademicCalendar calendar, Instant now, int warningDays) {
-        int calendarYear = ZonedDateTime.ofInstant(now, calendar.zone()).getYear();
-        for (int year = calendarYear - 2; year <= calendarYear; year++) {
-            Instant end = calendar.expiresAt(year);
-            if (end.isAfter(now) && !end.isAfter(now.plus(Duration.ofDays(warningDays)))) {
-                return year;
-            }
-        }
-        return null;
-    }
-
     static void mailDue(KeycloakSession session, RealmModel realm, Instant now) {
-        AcademicCalendar calendar = AcademicCalendar.defaults();
-        Integer year = endingYear(calendar, now, warningDays(realm));
+        AcademicCalendar calendar;
+        try {
+            calendar = Lifecycle.of(realm).calendar();
+        } catch (InvalidSettingException e) {
+            LOG.errorf(
+                    "ENT: no expiry warning in realm %s until a setting is corrected: %s",
+                    realm.getName(), e.getMessage());
+            return;
+        }
+        Integer year = ExpiryWindow.endingYear(calendar, now, warningDays(realm));
         if (year == null) {
             return;
         }
-        List<UserModel> due = ActivationMailTask.dueStudents(
-                session,
-                realm,
-                DUE,
-                Map.of(
-                        "state",
-                        EntAttributes.ACCOUNT_STATE,
-                        "lastYear",
-                        EntAttributes.LAST_ACADEMIC_YEAR,
-                        "year",
-                        year.toString(),
-                        "warned",
-                        WARNED_FOR));
+        List<UserModel> due = KeycloakInternals.activeEndingIn(session, realm, year);
         Instant end = calendar.expiresAt(year);
         for (UserModel user : due) {
-            if (Activation.state(user) != AccountState.ACTIVE) {
+            if (!Lifecycle.standing(realm, user).maySignIn()) {
                 continue;
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
@@ -86,12 +60,12 @@ final class ExpiryWarnings {
             } catch (EmailException | RuntimeException e) {
                 LOG.warnf(
                         "ENT: the expiry warning of student %s failed (retried at the next run): %s",
-                        number, e.getMessage());
+                        number, StudentMail.describe(e));
             }
         }
     }
 
     private static int warningDays(RealmModel realm) {
-        return ActivationSettings.integer(realm.getAttribute(WARNING_DAYS), DEFAULT_WARNING_DAYS, 1, 180);
+        return Settings.wholeNumber(WARNING_DAYS, realm.getAttribute(WARNING_DAYS), DEFAULT_WARNING_DAYS, 1, 180);
     }
 }

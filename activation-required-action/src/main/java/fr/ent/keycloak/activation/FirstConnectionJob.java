@@ -1,18 +1,15 @@
 package fr.ent.keycloak.activation;
 
-import fr.ent.keycloak.activation.core.FirstConnectionGuidance;
+import fr.ent.keycloak.activation.core.BirthDateCheck;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
 import fr.ent.keycloak.activation.core.SlotLimiter;
-import fr.ent.keycloak.common.AcademicCalendar;
-import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle.Guidance;
+import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.locale.LocaleSelectorProvider;
@@ -63,9 +60,7 @@ final class FirstConnectionJob implements Runnable {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, this::handle);
         } catch (RuntimeException e) {
-            LOG.warnf(
-                    "ENT first connection: a request could not be handled: %s: %s",
-                    e.getClass().getSimpleName(), e.getMessage());
+            LOG.warnf("ENT first connection: a request could not be handled (%s)", StudentMail.describe(e));
         }
     }
 
@@ -80,6 +75,11 @@ final class FirstConnectionJob implements Runnable {
             @Override
             public boolean contains(String key) {
                 return session.singleUseObjects().contains(key);
+            }
+
+            @Override
+            public void remove(String key) {
+                session.singleUseObjects().remove(key);
             }
         });
     }
@@ -101,50 +101,57 @@ final class FirstConnectionJob implements Runnable {
         }
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
         FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
-        SlotLimiter limiter = limiter(session);
-        String failures = "ent-fc:failure:" + realm.getId() + ':' + user.getId();
-        if (limiter.exhausted(failures, settings.maxFailures())) {
+        BirthDateCheck.Outcome check = new BirthDateCheck(limiter(session))
+                .attempt(
+                        "ent-fc:failure:" + realm.getId() + ':' + user.getId(),
+                        settings.maxFailures(),
+                        FirstConnectionSettings.DAY_SECONDS,
+                        () -> request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH)));
+        if (check == BirthDateCheck.Outcome.THROTTLED) {
             record(session, realm, user, "throttled_failures");
             LOG.infof("ENT first connection: student %s reached the limit of failed attempts, nothing sent", number);
             return;
         }
-        if (!request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH))) {
-            limiter.tryAcquire(failures, settings.maxFailures(), FirstConnectionSettings.DAY_SECONDS);
+        if (check == BirthDateCheck.Outcome.MISMATCH) {
             record(session, realm, user, "birth_date_mismatch");
             LOG.infof("ENT first connection: wrong birth date given for student %s", number);
             return;
         }
-        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        String paid = user.getFirstAttribute(EntAttributes.FEE_PAID_AT);
-        Instant feePaidAt = AcademicCalendar.parseInstant(paid);
-        AccountState state = AcademicCalendar.defaults()
-                .stateAt(
-                        now,
-                        user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR),
-                        paid,
-                        Activation.state(user) == AccountState.ACTIVE);
-        FirstConnectionGuidance guidance = FirstConnectionGuidance.of(state, feePaidAt != null, user.isEnabled());
-        String personal = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
-        if (!guidance.sends() || personal == null || personal.isBlank()) {
-            record(session, realm, user, "nothing_to_send_" + state.name().toLowerCase(Locale.ROOT));
+        Standing standing = Lifecycle.standing(realm, user);
+        Guidance guidance = standing.guidance();
+        if (!guidance.sends()) {
+            record(
+                    session,
+                    realm,
+                    user,
+                    "nothing_to_send_" + standing.state().name().toLowerCase(Locale.ROOT));
             return;
         }
-        if (!limiter.tryAcquire(
-                "ent-fc:email:" + realm.getId() + ':' + user.getId(),
-                settings.maxEmails(),
-                FirstConnectionSettings.DAY_SECONDS)) {
-            record(session, realm, user, "throttled_emails");
-            LOG.infof("ENT first connection: student %s reached the daily limit of emails, nothing sent", number);
-            return;
+        String outcome = outcomeName(guidance);
+        switch (StudentMail.counted(
+                session,
+                realm,
+                user,
+                "first connection " + outcome,
+                StudentMail.guidance(session, realm, user, standing, baseUri))) {
+            case SENT -> {
+                record(session, realm, user, "sent_" + outcome);
+                LOG.infof("ENT first connection: %s sent to student %s", outcome, number);
+            }
+            case THROTTLED -> record(session, realm, user, "throttled_emails");
+            case FAILED -> record(session, realm, user, "email_failed");
         }
-        try {
-            send(session, realm, user, guidance, feePaidAt);
-            record(session, realm, user, "sent_" + guidance.name().toLowerCase(Locale.ROOT));
-            LOG.infof("ENT first connection: %s sent to student %s", guidance, number);
-        } catch (EmailException e) {
-            record(session, realm, user, "email_failed");
-            LOG.warnf("ENT first connection: the email to student %s failed: %s", number, e.getMessage());
-        }
+    }
+
+    /** The name of a guidance in the events ({@code send_link}, {@code send_ready_at}, …), as before the lifecycle. */
+    static String outcomeName(Guidance guidance) {
+        return switch (guidance) {
+            case ACTIVATION_LINK -> "send_link";
+            case READY_AT -> "send_ready_at";
+            case UNPAID -> "send_unpaid";
+            case ALREADY_ACTIVE -> "send_already_active";
+            case NOTHING -> "nothing";
+        };
     }
 
     /** By login, then student number, then INE; the storage provider imports a student enrolled since the last sync. */
@@ -167,32 +174,6 @@ final class FirstConnectionJob implements Runnable {
                 .limit(2)
                 .toList();
         return found.size() == 1 ? found.get(0) : null;
-    }
-
-    private void send(
-            KeycloakSession session,
-            RealmModel realm,
-            UserModel user,
-            FirstConnectionGuidance guidance,
-            Instant feePaidAt)
-            throws EmailException {
-        switch (guidance) {
-            case SEND_LINK -> {
-                user.setSingleAttribute(EntAttributes.ACCOUNT_STATE, AccountState.ACTIVATABLE.name());
-                ActivationMailer.sendLink(session, realm, user, baseUri);
-                if (user.getFirstAttribute(Activation.MAIL_SENT_AT) == null) {
-                    user.setSingleAttribute(
-                            Activation.MAIL_SENT_AT,
-                            Instant.ofEpochMilli(Time.currentTimeMillis()).toString());
-                }
-            }
-            case SEND_READY_AT ->
-                ActivationMailer.sendReadyAt(
-                        session, realm, user, AcademicCalendar.defaults().activatableFrom(feePaidAt));
-            case SEND_UNPAID -> ActivationMailer.sendUnpaid(session, realm, user);
-            case SEND_ALREADY_ACTIVE -> ActivationMailer.sendAlreadyActive(session, realm, user, baseUri);
-            case NOTHING -> {}
-        }
     }
 
     private void record(KeycloakSession session, RealmModel realm, UserModel user, String outcome) {

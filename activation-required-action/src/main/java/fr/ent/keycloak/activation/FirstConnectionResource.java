@@ -1,8 +1,8 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.activation.core.ClientAddress;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
 import fr.ent.keycloak.activation.core.SlotLimiter;
-import fr.ent.keycloak.common.AcademicCalendar;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,19 +78,18 @@ public final class FirstConnectionResource {
         String address = session.getContext().getConnection().getRemoteAddr();
         if (!limiter()
                 .tryAcquire(
-                        "ent-fc:address:" + realm.getId() + ':' + address,
+                        "ent-fc:address:" + realm.getId() + ':' + ClientAddress.limitKey(address),
                         settings.maxPerAddress(),
                         FirstConnectionSettings.HOUR_SECONDS)) {
             LOG.infof(
-                    "ENT first connection: address %s reached its hourly limit in realm %s", address, realm.getName());
+                    "ENT first connection: network %s reached its hourly limit in realm %s",
+                    ClientAddress.limitKey(address), realm.getName());
             return form(
                     Response.Status.TOO_MANY_REQUESTS,
                     form,
                     new FormMessage(null, "entFirstConnectionTooManyAttempts"));
         }
-        LocalDate today = LocalDate.ofInstant(
-                Instant.ofEpochMilli(Time.currentTimeMillis()),
-                AcademicCalendar.defaults().zone());
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), Lifecycle.zone(realm));
         FirstConnectionRequest.Parsed parsed =
                 FirstConnectionRequest.parse(form.getFirst("identifier"), form.getFirst("birthDate"), today);
         if (parsed.problem().isPresent()) {
@@ -108,7 +107,9 @@ public final class FirstConnectionResource {
         try {
             session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(job);
         } catch (RejectedExecutionException e) {
-            LOG.warnf("ENT first connection: request dropped, the server is overloaded: %s", e.getMessage());
+            // never dropped in silence: the student is told to try again
+            LOG.warnf("ENT first connection: request refused, the server is overloaded (%s)", StudentMail.describe(e));
+            return form(Response.Status.SERVICE_UNAVAILABLE, form, new FormMessage(null, "entFirstConnectionBusy"));
         }
         return session.getProvider(LoginFormsProvider.class)
                 .setAttribute("entBackUrl", backUrl())

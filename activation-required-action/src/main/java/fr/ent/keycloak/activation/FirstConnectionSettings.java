@@ -1,34 +1,31 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.common.Settings;
 import org.keycloak.models.RealmModel;
 
 /**
- * The limits of "1ère connexion", as realm attributes. Every limit is counted across the cluster.
+ * The limits of "1ère connexion", as realm attributes. Every limit is counted across the cluster. The emails it sends
+ * count in the student's daily quota of every path ({@code entStudentMailsPerDay}, see {@link StudentMail}).
  *
  * @param maxFailures failed attempts (wrong birth date) per student per 24 hours before the form stops answering for
  *     that student ({@value #MAX_FAILURES}, 5 by default)
- * @param maxEmails emails per student per 24 hours from the form ({@value #MAX_EMAILS}, 3 by default)
  * @param maxPerAddress submissions per client IP address per hour ({@value #MAX_PER_ADDRESS}, 30 by default: a campus
  *     network shows many students behind one address)
  */
-record FirstConnectionSettings(int maxFailures, int maxEmails, int maxPerAddress) {
+record FirstConnectionSettings(int maxFailures, int maxPerAddress) {
 
     static final String MAX_FAILURES = "entFirstConnectionMaxFailures";
-    static final String MAX_EMAILS = "entFirstConnectionMaxEmails";
     static final String MAX_PER_ADDRESS = "entFirstConnectionMaxPerAddress";
 
     static final long DAY_SECONDS = 24 * 3600;
     static final long HOUR_SECONDS = 3600;
 
     static FirstConnectionSettings of(RealmModel realm) {
-        return new FirstConnectionSettings(
-                limit(realm.getAttribute(MAX_FAILURES), 5),
-                limit(realm.getAttribute(MAX_EMAILS), 3),
-                limit(realm.getAttribute(MAX_PER_ADDRESS), 30));
+        return new FirstConnectionSettings(limit(MAX_FAILURES, realm, 5), limit(MAX_PER_ADDRESS, realm, 30));
     }
 
     /** A limit between 1 and 1000 (each counted event is one entry in the shared store). */
-    private static int limit(String value, int defaultValue) {
-        return ActivationSettings.integer(value, defaultValue, 1, 1000);
+    private static int limit(String name, RealmModel realm, int defaultValue) {
+        return Settings.wholeNumber(name, realm.getAttribute(name), defaultValue, 1, 1000);
     }
 }

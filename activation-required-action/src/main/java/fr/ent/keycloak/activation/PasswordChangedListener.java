@@ -68,8 +68,8 @@ final class PasswordChangedListener implements EventListenerProvider {
             ActivationMailer.sendPasswordChanged(session, realm, user);
         } catch (EmailException | RuntimeException e) {
             LOG.warnf(
-                    "ENT: the password-changed email of student %s could not be sent: %s",
-                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), e.getMessage());
+                    "ENT: the password-changed email of student %s could not be sent (%s)",
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), StudentMail.describe(e));
         }
     }
 

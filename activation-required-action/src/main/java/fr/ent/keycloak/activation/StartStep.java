@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import jakarta.ws.rs.core.Response;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -8,15 +9,22 @@ import org.keycloak.models.UserModel;
 
 /**
  * The first page of the journey, where the link lands: it greets the student by name, shows the identifier, and
- * starts the activation with a button (a POST): opening the link alone changes nothing.
+ * starts the activation with a button (a POST): opening the link alone changes nothing. Outside a journey opened from
+ * an activation link, it is the lifecycle's gate: a student who may not sign in is stopped here.
  */
 final class StartStep implements RequiredActionProvider {
+
+    static final String NOT_ACTIVATED = "entActivationRequired";
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {}
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (!Activation.inProgress(context.getAuthenticationSession())) {
+            refuse(context);
+            return;
+        }
         UserModel user = context.getUser();
         context.challenge(context.form()
                 .setAttribute("entUsername", user.getUsername())
@@ -26,8 +34,22 @@ final class StartStep implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (!Activation.inProgress(context.getAuthenticationSession())) {
+            refuse(context);
+            return;
+        }
         context.getEvent().detail("ent_step", "started");
         context.success();
+    }
+
+    /**
+     * A student whom the lifecycle does not let in (not activated) reached the required actions by another way than
+     * an activation link: a sign-in with a password an administrator set, a password-reset or execute-actions link.
+     * The activation steps never run there: the page says how to activate, and nothing goes further.
+     */
+    private static void refuse(RequiredActionContext context) {
+        context.getEvent().detail("ent_step", "not_activated").error("ent_not_activated");
+        context.challenge(context.form().setError(NOT_ACTIVATED).createErrorPage(Response.Status.FORBIDDEN));
     }
 
     @Override

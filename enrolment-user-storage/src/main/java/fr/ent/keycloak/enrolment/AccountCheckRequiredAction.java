@@ -1,6 +1,5 @@
 package fr.ent.keycloak.enrolment;
 
-import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +33,12 @@ final class AccountCheckRequiredAction implements RequiredActionProvider {
         if (component == null || !EnrolmentUserStorageProviderFactory.PROVIDER_ID.equals(component.getProviderId())) {
             return;
         }
-        new StudentImporter(context.getSession(), context.getRealm(), link, AcademicCalendar.defaults(), clock)
+        new StudentImporter(
+                        context.getSession(),
+                        context.getRealm(),
+                        link,
+                        StudentImporter.lifecycle(context.getRealm()),
+                        clock)
                 .refreshState(user, false);
         if (AccountState.parse(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE))
                         .orElse(null)

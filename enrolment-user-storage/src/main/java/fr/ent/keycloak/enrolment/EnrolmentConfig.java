@@ -3,6 +3,7 @@ package fr.ent.keycloak.enrolment;
 import fr.ent.keycloak.enrolment.core.ColumnMapping;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.JdbcConnections;
+import fr.ent.keycloak.enrolment.core.JdbcUrlPolicy;
 import fr.ent.keycloak.enrolment.core.MassDisableGuard;
 import java.sql.SQLException;
 import java.util.List;
@@ -235,7 +236,7 @@ final class EnrolmentConfig {
     }
 
     /** Checks the settings an administrator saves; the database itself is checked by the factory. */
-    static void validate(ComponentModel model) {
+    static void validate(ComponentModel model, boolean h2Allowed) {
         EnrolmentConfig config = new EnrolmentConfig(model);
         String url = config.jdbcUrl();
         String datasource = config.datasource();
@@ -252,6 +253,11 @@ final class EnrolmentConfig {
             throw new ComponentValidationException(
                     "The JDBC URL of the enrolment database must start with \"jdbc:\", for example"
                             + " jdbc:postgresql://host:5432/database.");
+        }
+        if (datasource.isEmpty()) {
+            JdbcUrlPolicy.problem(url, h2Allowed).ifPresent(problem -> {
+                throw new ComponentValidationException(problem.english());
+            });
         }
         checkInteger(model, QUERY_TIMEOUT, 1, 300, "The query timeout");
         checkInteger(model, MAX_DISABLE_PERCENT, 0, 100, "The largest share of students one sync may disable");

@@ -1,6 +1,5 @@
 package fr.ent.keycloak.enrolment;
 
-import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
@@ -180,7 +179,7 @@ final class EnrolmentUserStorageProvider
                 return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
                     RealmModel ownRealm = own.realms().getRealm(realmId);
                     own.getContext().setRealm(ownRealm);
-                    return new StudentImporter(own, ownRealm, model.getId(), AcademicCalendar.defaults(), clock)
+                    return new StudentImporter(own, ownRealm, model.getId(), StudentImporter.lifecycle(ownRealm), clock)
                             .apply(record);
                 });
             } catch (RuntimeException e) {
@@ -189,7 +188,7 @@ final class EnrolmentUserStorageProvider
         }
         LOG.debugf(
                 "ENT enrolment: student %s was imported elsewhere at the same moment (%s)",
-                record.studentNumber(), last.getMessage());
+                record.studentNumber(), fr.ent.keycloak.common.LogSafe.describe(last));
         return null;
     }
 
@@ -240,7 +239,7 @@ final class EnrolmentUserStorageProvider
     }
 
     private StudentImporter importer(RealmModel realm) {
-        return new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
+        return new StudentImporter(session, realm, model.getId(), StudentImporter.lifecycle(realm), clock);
     }
 
     @Override

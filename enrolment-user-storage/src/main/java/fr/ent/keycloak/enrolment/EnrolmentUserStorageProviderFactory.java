@@ -28,6 +28,16 @@ public final class EnrolmentUserStorageProviderFactory
 
     private final Clock clock = new MillisClock(Time::currentTimeMillis);
     private final ConnectionPools pools = new ConnectionPools();
+    /**
+     * Server option {@code spi-storage--ent-enrolment--allow-h2} (env {@code KC_SPI_STORAGE__ENT_ENROLMENT__ALLOW_H2}):
+     * whether an H2 enrolment database is accepted. Off by default: H2 is the demo's; {@code ./start.sh} turns it on.
+     */
+    private boolean allowH2;
+
+    @Override
+    public void init(org.keycloak.Config.Scope config) {
+        allowH2 = config != null && config.getBoolean("allow-h2", false);
+    }
 
     @Override
     public EnrolmentUserStorageProvider create(KeycloakSession session, ComponentModel model) {
@@ -69,7 +79,7 @@ public final class EnrolmentUserStorageProviderFactory
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model)
             throws ComponentValidationException {
-        EnrolmentConfig.validate(model);
+        EnrolmentConfig.validate(model, allowH2);
         // when an administrator saves (an HTTP request), the database must answer with every mapped column; a realm
         // imported at start-up is not refused because the enrolment database is down at that moment
         if (!isHttpRequest(session) || !changesTheSource(realm, model)) {

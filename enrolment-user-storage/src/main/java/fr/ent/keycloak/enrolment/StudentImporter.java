@@ -1,8 +1,10 @@
 package fr.ent.keycloak.enrolment;
 
-import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.StudentFacts;
+import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -12,21 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
-import org.keycloak.models.jpa.UserAdapter;
-import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageUtil;
 
 /** Writes a student's enrolment data onto the imported Keycloak account and computes the account's state. */
 final class StudentImporter {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StudentImporter.class);
 
     /** What happened to one row. */
     enum Outcome {
@@ -49,16 +50,34 @@ final class StudentImporter {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final String componentId;
-    private final AcademicCalendar calendar;
+    /** The realm's lifecycle; null when a lifecycle setting of the realm is wrong (then states are left as stored). */
+    private final StudentLifecycle lifecycle;
+
     private final Clock clock;
 
     StudentImporter(
-            KeycloakSession session, RealmModel realm, String componentId, AcademicCalendar calendar, Clock clock) {
+            KeycloakSession session, RealmModel realm, String componentId, StudentLifecycle lifecycle, Clock clock) {
         this.session = session;
         this.realm = realm;
         this.componentId = componentId;
-        this.calendar = calendar;
+        this.lifecycle = lifecycle;
         this.clock = clock;
+    }
+
+    /**
+     * The realm's lifecycle, or null when one of its settings is wrong: then the server log says which, syncs stop
+     * (nothing is written with a calendar the university did not set) and sign-ins keep the stored states.
+     */
+    static StudentLifecycle lifecycle(RealmModel realm) {
+        try {
+            return StudentLifecycle.of(realm::getAttribute);
+        } catch (InvalidSettingException e) {
+            LOG.errorf(
+                    "ENT enrolment: realm %s has a wrong lifecycle setting, account states are not recomputed"
+                            + " until it is corrected: %s",
+                    realm.getName(), e.getMessage());
+            return null;
+        }
     }
 
     private UserProvider local() {
@@ -83,24 +102,13 @@ final class StudentImporter {
                 .map(login -> login.toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();
-        // Keycloak's own mapping of its tables: the entities come into the persistence context, where the lookup
-        // by id below finds them without another query
-        List<UserEntity> found = session.getProvider(JpaConnectionProvider.class)
-                .getEntityManager()
-                .createQuery(
-                        "SELECT DISTINCT u FROM UserEntity u LEFT JOIN FETCH u.attributes"
-                                + " WHERE u.realmId = :realmId AND u.username IN :usernames",
-                        UserEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("usernames", usernames)
-                .getResultList();
         Map<String, UserModel> accounts = new HashMap<>();
-        for (UserEntity entity : found) {
-            UserModel user = local().getUserById(realm, entity.getId());
+        KeycloakInternals.accountIds(session, realm, usernames).forEach((username, id) -> {
+            UserModel user = local().getUserById(realm, id);
             if (user != null) {
-                accounts.put(entity.getUsername(), user);
+                accounts.put(username, user);
             }
-        }
+        });
         return accounts;
     }
 
@@ -127,7 +135,11 @@ final class StudentImporter {
         changed |= set(user, UserModel.LAST_NAME, record.lastName());
         changed |= set(user, EntAttributes.STUDENT_NUMBER, record.studentNumber());
         changed |= set(user, EntAttributes.INE, blankToNull(record.ine()));
-        changed |= set(user, EntAttributes.PERSONAL_EMAIL, record.personalEmail());
+        if (set(user, EntAttributes.PERSONAL_EMAIL, record.personalEmail())) {
+            changed = true;
+            // a link mailed to the former address must not activate the account: it is void from now on
+            set(user, EntAttributes.ACTIVATION_LINK_ID, null);
+        }
         changed |= set(
                 user,
                 EntAttributes.DATE_OF_BIRTH,
@@ -160,12 +172,7 @@ final class StudentImporter {
         RoleModel defaultRole = realm.getDefaultRole();
         UserModel user = local().addUser(realm, KeycloakModelUtils.generateId(), login, false, true);
         if (defaultRole != null) {
-            if (user instanceof UserAdapter jpa) {
-                jpa.grantRoleImpl(defaultRole);
-                RoleModel.RoleGrantedEvent.fire(defaultRole, user, session);
-            } else {
-                user.grantRole(defaultRole);
-            }
+            KeycloakInternals.grantToNewAccount(session, user, defaultRole);
         }
         realm.getDefaultGroupsStream().forEach(user::joinGroup);
         return user;
@@ -184,15 +191,12 @@ final class StudentImporter {
     }
 
     private boolean refreshState(UserModel user, boolean mayEnable, boolean created) {
-        boolean activated = user.getFirstAttribute(EntAttributes.CHARTER_ACCEPTED_AT) != null
-                || AccountState.parse(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE))
-                                .orElse(null)
-                        == AccountState.ACTIVE;
-        AccountState state = calendar.stateAt(
-                clock.instant(),
-                user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR),
-                user.getFirstAttribute(EntAttributes.FEE_PAID_AT),
-                activated);
+        if (lifecycle == null) {
+            return false;
+        }
+        AccountState state = lifecycle
+                .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
+                .state();
         boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
         boolean enabled = state != AccountState.EXPIRED;
         if (user.isEnabled() && !enabled) {

@@ -1,18 +1,16 @@
 package fr.ent.keycloak.enrolment;
 
-import fr.ent.keycloak.common.AcademicCalendar;
-import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.LogSafe;
+import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
-import fr.ent.keycloak.enrolment.core.MassDisableGuard;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
+import fr.ent.keycloak.enrolment.core.SyncPlan;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -58,6 +54,8 @@ final class StudentSync {
     private final EnrolmentConfig config;
     private final ConnectionPools pools;
     private final Clock clock;
+    /** The realm's lifecycle, read once per sync; null when a lifecycle setting is wrong (then nothing is synced). */
+    private final StudentLifecycle lifecycle;
 
     StudentSync(
             KeycloakSessionFactory sessionFactory,
@@ -71,6 +69,10 @@ final class StudentSync {
         this.model = model;
         this.config = new EnrolmentConfig(model);
         this.clock = clock;
+        this.lifecycle = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            return realm == null ? null : StudentImporter.lifecycle(realm);
+        });
     }
 
     SynchronizationResult full() {
@@ -84,6 +86,15 @@ final class StudentSync {
     private SynchronizationResult run(String kind, Date since) {
         long start = System.nanoTime();
         SynchronizationResult result = new SynchronizationResult();
+        if (lifecycle == null) {
+            LOG.errorf(
+                    "ENT enrolment sync (%s) of component %s not run: a lifecycle setting of the realm is wrong (the"
+                            + " log line above says which)",
+                    kind, model.getName());
+            result.increaseFailed();
+            rewindLastSync(since);
+            return result;
+        }
         EnrolmentSource source = config.source(pools, sessionFactory);
         List<EnrolmentSource.Row> rows;
         try {
@@ -99,7 +110,9 @@ final class StudentSync {
         }
 
         List<StudentRecord> valid = validate(rows, result);
-        List<StudentRecord> changed = changed(valid);
+        Map<String, SyncPlan.Copy> copies = copies();
+        List<StudentRecord> changed =
+                copies == null ? valid : SyncPlan.changed(valid, copies, lifecycle, clock.instant());
         List<List<StudentRecord>> batches = new ArrayList<>();
         for (int from = 0; from < changed.size(); from += BATCH) {
             batches.add(changed.subList(from, Math.min(changed.size(), from + BATCH)));
@@ -111,7 +124,8 @@ final class StudentSync {
         if (since == null) {
             Set<String> logins = new HashSet<>();
             valid.forEach(record -> logins.add(record.login()));
-            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> disableVanished(session, logins, result));
+            KeycloakModelUtils.runJobInTransaction(
+                    sessionFactory, session -> disableVanished(session, logins, copies, result));
         }
         LOG.infof(
                 "ENT enrolment sync (%s) of component %s: %d read, %d added, %d updated, %d disabled, %d rejected or"
@@ -163,7 +177,8 @@ final class StudentSync {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("ENT enrolment sync interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("ENT enrolment sync failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "ENT enrolment sync failed: " + LogSafe.describe(e.getCause()), e.getCause());
         } finally {
             executor.shutdownNow();
         }
@@ -181,9 +196,9 @@ final class StudentSync {
         } catch (RuntimeException e) {
             // typically a student imported at sign-in on another node meanwhile: one at a time, each is found
             LOG.warnf(
-                    "ENT enrolment sync (%s): a batch of %d students was rolled back (%s: %s); importing them one"
+                    "ENT enrolment sync (%s): a batch of %d students was rolled back (%s); importing them one"
                             + " at a time",
-                    kind, batch.size(), e.getClass().getSimpleName(), e.getMessage());
+                    kind, batch.size(), LogSafe.describe(e));
             boolean ok = true;
             for (StudentRecord record : batch) {
                 ok &= importAlone(record, result);
@@ -216,96 +231,37 @@ final class StudentSync {
         }
     }
 
-    /** What Keycloak holds of one imported student, read for all of them in one query. */
-    private record Copy(boolean enabled, String fingerprint, String state, String disabledReason) {}
-
-    /** Keycloak's copies as read before this sync's writes, by login; null when they could not be read at once. */
-    private Map<String, Copy> copies;
-
-    private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE FROM USER_ENTITY u"
-            + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
-            + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
-            + " LEFT JOIN USER_ATTRIBUTE d ON d.USER_ID = u.ID AND d.NAME = :reason"
-            + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
-
-    /**
-     * The rows that need work: new students, changed rows, and students whose state the clock changed (activatable,
-     * expired) or whose account is not enabled as it should be. The others (most of a nightly sync) are left alone,
-     * after one query that reads what Keycloak holds of every imported student.
-     */
-    private List<StudentRecord> changed(List<StudentRecord> valid) {
-        Map<String, Copy> copies = new HashMap<>();
+    /** Keycloak's copies of this source's students, by login, in one query; null when they could not be read. */
+    private Map<String, SyncPlan.Copy> copies() {
         try {
-            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
-                @SuppressWarnings("unchecked")
-                List<Object[]> found = session.getProvider(JpaConnectionProvider.class)
-                        .getEntityManager()
-                        .createNativeQuery(COPIES)
-                        .setParameter("fingerprint", StudentImporter.SOURCE_FINGERPRINT)
-                        .setParameter("state", EntAttributes.ACCOUNT_STATE)
-                        .setParameter("reason", StudentImporter.DISABLED_REASON)
-                        .setParameter("realm", realmId)
-                        .setParameter("component", model.getId())
-                        .getResultList();
-                for (Object[] row : found) {
-                    copies.put(
-                            String.valueOf(row[0]),
-                            new Copy(Boolean.TRUE.equals(row[1]), (String) row[2], (String) row[3], (String) row[4]));
-                }
-            });
+            return KeycloakModelUtils.runJobInTransactionWithResult(
+                    sessionFactory,
+                    session -> KeycloakInternals.copies(
+                            session,
+                            realmId,
+                            model.getId(),
+                            StudentImporter.SOURCE_FINGERPRINT,
+                            EntAttributes.ACCOUNT_STATE,
+                            StudentImporter.DISABLED_REASON,
+                            EntAttributes.CHARTER_ACCEPTED_AT));
         } catch (RuntimeException e) {
             LOG.warnf(
                     "ENT enrolment: could not read Keycloak's copies at once (%s); every row is checked one by one",
-                    e.getMessage());
-            return valid;
+                    LogSafe.describe(e));
+            return null;
         }
-        this.copies = copies;
-        AcademicCalendar calendar = AcademicCalendar.defaults();
-        Instant now = clock.instant();
-        List<StudentRecord> changed = new ArrayList<>();
-        for (StudentRecord record : valid) {
-            Copy copy = copies.get(record.login());
-            if (copy == null || !record.fingerprint().equals(copy.fingerprint())) {
-                changed.add(record);
-                continue;
-            }
-            boolean activated = AccountState.ACTIVE.name().equals(copy.state());
-            AccountState state = calendar.stateAt(now, record.lastAcademicYear(), record.feePaidAt(), activated);
-            boolean shouldBeEnabled = state != AccountState.EXPIRED;
-            boolean adminDisabled = !copy.enabled() && copy.disabledReason() == null;
-            if (!state.name().equals(copy.state()) || (copy.enabled() != shouldBeEnabled && !adminDisabled)) {
-                changed.add(record);
-            }
-        }
-        return changed;
     }
 
     /** The rows that can become accounts; the others are counted as failed and logged by student number. */
     private List<StudentRecord> validate(List<EnrolmentSource.Row> rows, SynchronizationResult result) {
-        RecordValidator validator = new RecordValidator(clock);
-        Set<String> numbers = new HashSet<>();
-        Set<String> logins = new HashSet<>();
-        List<StudentRecord> valid = new ArrayList<>(rows.size());
-        for (EnrolmentSource.Row row : rows) {
-            String reason = row.error();
-            StudentRecord record = row.record();
-            if (reason == null) {
-                reason = validator.rejection(record).orElse(null);
-            }
-            if (reason == null && !numbers.add(record.studentNumber())) {
-                reason = "duplicate student number";
-            }
-            if (reason == null && !logins.add(record.login())) {
-                reason = "duplicate login";
-            }
-            if (reason != null) {
-                LOG.warnf("ENT enrolment: row of student %s skipped: %s", safe(row.studentNumber()), reason);
-                result.increaseFailed();
-            } else {
-                valid.add(record);
-            }
+        SyncPlan.Validated validated = SyncPlan.validate(rows, new RecordValidator(clock));
+        for (SyncPlan.Rejection rejection : validated.rejected()) {
+            LOG.warnf(
+                    "ENT enrolment: row of student %s skipped: %s",
+                    safe(rejection.studentNumber()), rejection.reason());
+            result.increaseFailed();
         }
-        return valid;
+        return validated.valid();
     }
 
     /** One student in a transaction of its own, tried twice; false (counted as failed) when both attempts fail. */
@@ -324,9 +280,8 @@ final class StudentSync {
             }
         }
         LOG.errorf(
-                last,
-                "ENT enrolment sync: student %s could not be imported; next attempt at the next sync",
-                safe(record.studentNumber()));
+                "ENT enrolment sync: student %s could not be imported (%s); next attempt at the next sync",
+                safe(record.studentNumber()), LogSafe.describe(last));
         synchronized (result) {
             result.increaseFailed();
         }
@@ -336,12 +291,11 @@ final class StudentSync {
     private SynchronizationResult importBatch(KeycloakSession session, List<StudentRecord> batch) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
-        StudentImporter importer =
-                new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
+        StudentImporter importer = new StudentImporter(session, realm, model.getId(), lifecycle, clock);
         SynchronizationResult part = new SynchronizationResult();
         // Keycloak's batch mode: the accounts' rows are written together when the batch ends (statement batches of
         // Keycloak's persistence settings), instead of a flush for each account, role grant and lookup
-        EntityManagers.runInBatch(session, () -> importAll(importer, batch, part), true);
+        KeycloakInternals.inBatch(session, () -> importAll(importer, batch, part));
         return part;
     }
 
@@ -365,7 +319,11 @@ final class StudentSync {
         }
     }
 
-    private void disableVanished(KeycloakSession session, Set<String> present, SynchronizationResult result) {
+    private void disableVanished(
+            KeycloakSession session,
+            Set<String> present,
+            Map<String, SyncPlan.Copy> copies,
+            SynchronizationResult result) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
         UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
@@ -380,20 +338,18 @@ final class StudentSync {
                         .filter(UserModel::isEnabled)
                         .map(UserModel::getUsername)
                         .toList();
-        List<String> vanished =
-                imported.stream().filter(login -> !present.contains(login)).toList();
-        if (!MassDisableGuard.allows(imported.size(), vanished.size(), config.maxDisablePercent())) {
+        SyncPlan.Vanished vanished = SyncPlan.vanished(imported, present, config.maxDisablePercent());
+        if (!vanished.allowed()) {
             LOG.errorf(
                     "ENT enrolment sync of component %s would disable %d of %d students who vanished from the source,"
                             + " more than %d %%: NOTHING was disabled. Check the enrolment export, or raise the limit"
                             + " in the provider's settings if this is expected.",
-                    model.getName(), vanished.size(), imported.size(), config.maxDisablePercent());
+                    model.getName(), vanished.logins().size(), vanished.imported(), config.maxDisablePercent());
             result.increaseFailed();
             return;
         }
-        StudentImporter importer =
-                new StudentImporter(session, realm, model.getId(), AcademicCalendar.defaults(), clock);
-        for (String login : vanished) {
+        StudentImporter importer = new StudentImporter(session, realm, model.getId(), lifecycle, clock);
+        for (String login : vanished.logins()) {
             UserModel user = local.getUserByUsername(realm, login);
             if (user != null && user.isEnabled() && model.getId().equals(user.getFederationLink())) {
                 importer.disable(user, StudentImporter.LEFT);

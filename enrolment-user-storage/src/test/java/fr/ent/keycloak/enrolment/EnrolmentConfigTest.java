@@ -23,14 +23,25 @@ class EnrolmentConfigTest {
                 "  jdbc:postgresql://localhost/ent  "
             })
     void acceptsJdbcUrls(String url) {
-        assertThatCode(() -> EnrolmentConfig.validate(model(url))).doesNotThrowAnyException();
+        assertThatCode(() -> EnrolmentConfig.validate(model(url), true)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesH2WhenTheServerDoesNotAllowItAndCodeInTheUrl() {
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model("jdbc:h2:file:./data/enrolment"), false))
+                .isInstanceOf(ComponentValidationException.class)
+                .hasMessageContaining("allow-h2");
+        assertThatThrownBy(() ->
+                        EnrolmentConfig.validate(model("jdbc:postgresql://db/s?socketFactory=org.example.Evil"), true))
+                .isInstanceOf(ComponentValidationException.class)
+                .hasMessageContaining("socketfactory");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
     void refusesAMissingUrl(String url) {
-        assertThatThrownBy(() -> EnrolmentConfig.validate(model(url)))
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model(url), true))
                 .isInstanceOf(ComponentValidationException.class)
                 .hasMessageContaining("Set the JDBC URL of the enrolment database, or the name of a datasource");
     }
@@ -39,7 +50,7 @@ class EnrolmentConfigTest {
     void acceptsAServerDatasourceInsteadOfAUrl() {
         ComponentModel model = model(null);
         model.put(EnrolmentConfig.DATASOURCE, "enrolment");
-        assertThatCode(() -> EnrolmentConfig.validate(model)).doesNotThrowAnyException();
+        assertThatCode(() -> EnrolmentConfig.validate(model, true)).doesNotThrowAnyException();
         assertThat(new EnrolmentConfig(model).datasource()).isEqualTo("enrolment");
     }
 
@@ -47,7 +58,7 @@ class EnrolmentConfigTest {
     void refusesAUrlAndADatasourceTogether() {
         ComponentModel model = model("jdbc:postgresql://db.example.org/scolarite");
         model.put(EnrolmentConfig.DATASOURCE, "enrolment");
-        assertThatThrownBy(() -> EnrolmentConfig.validate(model))
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model, true))
                 .isInstanceOf(ComponentValidationException.class)
                 .hasMessageContaining("not both");
     }
@@ -85,7 +96,7 @@ class EnrolmentConfigTest {
     @ParameterizedTest
     @CsvSource({"postgres://db.example.org/scolarite", "db.example.org:5432", "JDBC:postgresql://x/y"})
     void refusesUrlsThatAreNotJdbc(String url) {
-        assertThatThrownBy(() -> EnrolmentConfig.validate(model(url)))
+        assertThatThrownBy(() -> EnrolmentConfig.validate(model(url), true))
                 .isInstanceOf(ComponentValidationException.class)
                 .hasMessageContaining("must start with \"jdbc:\"");
     }

@@ -31,6 +31,12 @@ public final class EntAttributes {
     /** External address university mail is forwarded to; empty means no forwarding. */
     public static final String MAIL_FORWARDING_ADDRESS = "mailForwardingAddress";
 
+    /**
+     * The nonce of the student's latest activation link: any other link is void. Removed by the enrolment sync when
+     * the personal address changes, so that a link mailed to the former address opens nothing.
+     */
+    public static final String ACTIVATION_LINK_ID = "entActivationLinkId";
+
     /** The token claim carrying {@link #ACCOUNT_STATE}. */
     public static final String ACCOUNT_STATE_CLAIM = "ent_account_state";
 

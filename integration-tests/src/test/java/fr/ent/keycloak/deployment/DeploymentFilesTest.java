@@ -95,6 +95,19 @@ class DeploymentFilesTest {
         String nginx = read("docker/nginx.conf");
         assertThat(nginx).contains("server keycloak-1:8080;", "server keycloak-2:8080;");
 
+        // a client cannot choose the address the per-address limits count: the balancer replaces X-Forwarded-For
+        // with the address it saw, and Keycloak believes the header only from the balancer's own address
+        assertThat(nginx)
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
+                .doesNotContain("$proxy_add_x_forwarded_for");
+        Map<String, Object> lbNetworks = map(map(services.get("lb")).get("networks"));
+        String lbAddress = String.valueOf(map(lbNetworks.get("default")).get("ipv4_address"));
+        for (String node : List.of("keycloak-1", "keycloak-2")) {
+            assertThat(map(merged(map(services.get(node))).get("environment")))
+                    .containsEntry("KC_PROXY_TRUSTED_ADDRESSES", lbAddress);
+        }
+        assertThat(read("docker/kubernetes/keycloak.yaml")).contains("name: proxy-trusted-addresses");
+
         // every file mounted exists
         for (String name : services.keySet()) {
             Map<String, Object> service = merged(map(services.get(name)));

@@ -7,6 +7,7 @@ import fr.ent.keycloak.it.support.KeycloakServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,6 +45,22 @@ class LoginPageIT {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertThat(waitForLoginPage(browser).getText()).isEqualTo("Sign in to your university account");
+    }
+
+    /** A page taller than the window keeps its background down to the end (no white band under the fold). */
+    @Test
+    void theBackgroundCoversAPageTallerThanTheWindow(KeycloakServer server, WebDriver browser) {
+        browser.get(server.realmUrl() + "/ent-help/login-problems");
+        waitForLoginPage(browser);
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        long page = ((Number) script.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        long window = ((Number) script.executeScript("return window.innerHeight;")).longValue();
+        long body = ((Number) script.executeScript("return Math.ceil(document.body.getBoundingClientRect().height);"))
+                .longValue();
+        assertThat(page).as("the help page is taller than a 900 px window").isGreaterThan(window);
+        assertThat(body)
+                .as("the body, which carries the background, spans the whole page")
+                .isGreaterThanOrEqualTo(page);
     }
 
     private static WebElement waitForLoginPage(WebDriver browser) {

@@ -164,6 +164,10 @@ class PasswordPolicyIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-ent-rule=forbidden] .ent-rule-text"), "< > \" ' $"));
         assertThat(rule(browser, "length")).contains("au moins 8 caractères");
+        // on an empty field a prohibition is not "still to do": nothing breaks it yet
+        assertThat(state(browser, "forbidden")).isEqualTo("ok");
+        assertThat(rule(browser, "forbidden")).doesNotContain("pas encore");
+        assertThat(state(browser, "digit")).isEqualTo("todo");
 
         field.sendKeys("abc");
         assertThat(state(browser, "length")).isEqualTo("todo");

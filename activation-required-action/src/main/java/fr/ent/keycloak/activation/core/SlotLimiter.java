@@ -15,6 +15,9 @@ public final class SlotLimiter {
         boolean putIfAbsent(String key, long lifespanSeconds);
 
         boolean contains(String key);
+
+        /** Frees {@code key} at once (an event that did not happen after all). */
+        void remove(String key);
     }
 
     private final SlotStore store;
@@ -29,12 +32,39 @@ public final class SlotLimiter {
      * @return true when the event is allowed (and now counted), false when {@code limit} events already fill the window
      */
     public boolean tryAcquire(String key, int limit, long windowSeconds) {
+        return acquire(key, limit, windowSeconds) != null;
+    }
+
+    /**
+     * Records one event if the limit allows it, as a slot that can be given back when the event does not happen after
+     * all (an email the SMTP server refused must not use up the student's quota).
+     *
+     * @return the slot taken, or null when {@code limit} events already fill the window
+     */
+    public Slot acquire(String key, int limit, long windowSeconds) {
         for (int slot = 1; slot <= limit; slot++) {
-            if (store.putIfAbsent(slotKey(key, slot), windowSeconds)) {
-                return true;
+            String slotKey = slotKey(key, slot);
+            if (store.putIfAbsent(slotKey, windowSeconds)) {
+                return new Slot(store, slotKey);
             }
         }
-        return false;
+        return null;
+    }
+
+    /** One counted event. */
+    public static final class Slot {
+        private final SlotStore store;
+        private final String key;
+
+        private Slot(SlotStore store, String key) {
+            this.store = store;
+            this.key = key;
+        }
+
+        /** The event did not happen: the slot is free again for the next one. */
+        public void release() {
+            store.remove(key);
+        }
     }
 
     /** Whether {@code limit} events already fill the window, without counting one. */

@@ -29,6 +29,11 @@ class SlotLimiterTest {
             Long expiry = expiries.get(key);
             return expiry != null && expiry > now.get();
         }
+
+        @Override
+        public void remove(String key) {
+            expiries.remove(key);
+        }
     }
 
     private final ExpiringStore store = new ExpiringStore();
@@ -42,6 +47,18 @@ class SlotLimiterTest {
         }
         assertThat(limiter.exhausted("student", 5)).isTrue();
         assertThat(limiter.tryAcquire("student", 5, 86_400)).isFalse();
+    }
+
+    @Test
+    void aSlotGivenBackIsFreeForTheNextEvent_aFailedEmailDoesNotUseUpTheQuota() {
+        SlotLimiter.Slot first = limiter.acquire("mail", 3, 86_400);
+        assertThat(limiter.acquire("mail", 3, 86_400)).isNotNull();
+        assertThat(limiter.acquire("mail", 3, 86_400)).isNotNull();
+        assertThat(limiter.acquire("mail", 3, 86_400)).isNull();
+        first.release();
+        assertThat(limiter.exhausted("mail", 3)).isFalse();
+        assertThat(limiter.acquire("mail", 3, 86_400)).isNotNull();
+        assertThat(limiter.acquire("mail", 3, 86_400)).isNull();
     }
 
     @Test

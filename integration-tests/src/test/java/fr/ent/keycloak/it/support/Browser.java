@@ -27,18 +27,40 @@ public final class Browser {
         return open("fr", 1280, 900);
     }
 
-    public static WebDriver open(String language, int width, int height) {
-        Path chromium = Path.of(ItSettings.property("ent.it.chromium", "/usr/bin/chromium"));
-        Path chromedriver = Path.of(ItSettings.property("ent.it.chromedriver", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            String message = "\n"
-                    + "################################################################################\n"
-                    + "# SKIPPED: headless Chromium is not installed (" + chromium + ", " + chromedriver + ").\n"
-                    + "# Browser tests did NOT run. Install it: apt-get install -y chromium chromium-driver\n"
-                    + "################################################################################";
-            System.err.println(message);
-            Assumptions.abort(message);
+    /**
+     * The banner that says why browser tests cannot run here (Chromium or its driver missing), or empty when they can.
+     */
+    public static java.util.Optional<String> missing() {
+        Path chromium = chromium();
+        Path chromedriver = chromedriver();
+        if (Files.isExecutable(chromium) && Files.isExecutable(chromedriver)) {
+            return java.util.Optional.empty();
         }
+        return java.util.Optional.of("\n"
+                + "################################################################################\n"
+                + "# SKIPPED: headless Chromium is not installed ("
+                + (Files.isExecutable(chromium) ? "" : chromium + " ")
+                + (Files.isExecutable(chromedriver) ? "" : chromedriver + " ") + "missing).\n"
+                + "# Browser tests did NOT run. Install it: apt-get install -y chromium chromium-driver\n"
+                + "################################################################################");
+    }
+
+    private static Path chromium() {
+        return Path.of(ItSettings.property("ent.it.chromium", "/usr/bin/chromium"));
+    }
+
+    private static Path chromedriver() {
+        return Path.of(ItSettings.property("ent.it.chromedriver", "/usr/bin/chromedriver"));
+    }
+
+    public static WebDriver open(String language, int width, int height) {
+        java.util.Optional<String> missing = missing();
+        if (missing.isPresent()) {
+            System.err.println(missing.get());
+            Assumptions.abort(missing.get());
+        }
+        Path chromium = chromium();
+        Path chromedriver = chromedriver();
         Path profile;
         try {
             profile = Files.createTempDirectory("ent-it-chromium");

@@ -1,9 +1,11 @@
 package fr.ent.keycloak.it.support;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,24 +14,38 @@ import org.keycloak.admin.client.Keycloak;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Starts the {@link EntEnvironment} once per test JVM (the first test class that needs it starts it; it stops when
- * the run ends), injects its parts into test methods and constructors, and prints what the server logged during a
+ * Starts the {@link EntEnvironment} once per test JVM (the first test that runs starts it; it stops when the run
+ * ends), injects its parts into test methods and constructors, and prints what the server logged during a
  * test that failed.
  *
  * <p>Parameters it resolves: {@link KeycloakServer}, {@link Keycloak} (admin client), {@link MailServer},
  * {@link EnrolmentDatabase} and {@link WebDriver} (a new headless Chromium per test, quit after it).
  */
 public final class EntServerExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
+        implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(EntServerExtension.class);
     private static final Set<Class<?>> RESOLVED =
             Set.of(KeycloakServer.class, Keycloak.class, MailServer.class, EnrolmentDatabase.class, WebDriver.class);
 
+    /**
+     * A test that takes a browser where Chromium or its driver is missing is skipped with the banner, before anything
+     * starts (the environment starts with the first test that runs): reported as skipped, never as an error.
+     */
     @Override
-    public void beforeAll(ExtensionContext context) {
-        environment(context);
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        boolean needsBrowser = context.getTestMethod()
+                .map(method -> Arrays.stream(method.getParameterTypes()).anyMatch(WebDriver.class::equals))
+                .orElse(false);
+        if (needsBrowser) {
+            java.util.Optional<String> missing = Browser.missing();
+            if (missing.isPresent()) {
+                System.err.println(missing.get());
+                return ConditionEvaluationResult.disabled(missing.get());
+            }
+        }
+        return ConditionEvaluationResult.enabled("");
     }
 
     @Override

@@ -123,10 +123,30 @@ public final class KeycloakServer implements AutoCloseable {
      * @param prepare changes the copy before it starts (files in {@code conf/}, …)
      */
     public static KeycloakServer startCopy(String name, java.util.function.Consumer<Path> prepare) {
+        return startCopy(name, prepare, Map.of());
+    }
+
+    /**
+     * A copy of the distribution with the pack, started with {@code environment} (Keycloak's own data in its embedded
+     * dev-file database unless the environment says otherwise), the demo's realm imported; stop it after the test.
+     */
+    public static KeycloakServer startCopy(
+            String name, java.util.function.Consumer<Path> prepare, Map<String, String> environment) {
         Path copy = copyDistribution(name);
         prepare.accept(copy);
+        if (!environment.isEmpty()) {
+            return start(
+                    copy,
+                    ItSettings.realmFile(),
+                    environment,
+                    ItSettings.outputDir().resolve("keycloak-" + name + ".log"));
+        }
+        // the copy imports the demo's realm with its default H2 enrolment database, which the server must allow
         return start(
-                copy, ItSettings.realmFile(), Map.of(), ItSettings.outputDir().resolve("keycloak-" + name + ".log"));
+                copy,
+                ItSettings.realmFile(),
+                Map.of("KC_SPI_STORAGE__ENT_ENROLMENT__ALLOW_H2", "true"),
+                ItSettings.outputDir().resolve("keycloak-" + name + ".log"));
     }
 
     /** A copy of the distribution with the pack, under {@code target/server-<name>}, without data. */

@@ -9,7 +9,8 @@ import org.passay.RuleResult;
 /**
  * The rules about what a password is built on: a dictionary word, a keyboard walk or sequence, the student's own
  * data, the realm's context words. "Built on" means that the password without its leading and trailing digits and
- * symbols is the word, or that the word covers at least the configured share of it. A passphrase of several words,
+ * symbols is the word, or that the word covers at least the configured share of it; for the student's names, also
+ * that two or more of them together cover that share. A passphrase of several words,
  * where no single word covers half of it, passes.
  */
 final class WordRules {
@@ -91,7 +92,39 @@ final class WordRules {
                     return true;
                 }
             }
-            return isBuiltOnBirthDate(d, p.birthDate(), names);
+            return isBuiltOnSeveralNames(d, p, covering) || isBuiltOnBirthDate(d, p.birthDate(), names);
+        }
+
+        /**
+         * Two or more of the student's names together ("Hippolyte-Durand-2024", "durandhippolyte!7"), in any order, with
+         * any separators, digits or a year around them: refused when, together, they cover the share of the password
+         * that one word alone would need to.
+         */
+        private static boolean isBuiltOnSeveralNames(EntPasswordData d, PersonalData p, int covering) {
+            List<String> own = new ArrayList<>();
+            addParts(own, p.firstName());
+            addParts(own, p.lastName());
+            int found = 0;
+            int length = 0;
+            for (String name : own.stream().distinct().toList()) {
+                if (name.length() >= 3 && appearsIn(d, name)) {
+                    found++;
+                    length += name.length();
+                }
+            }
+            return found >= 2 && length >= covering;
+        }
+
+        /** The parts of a name, folded ("Marie-Ève" → marie, eve). */
+        private static void addParts(List<String> parts, String value) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            for (String part : Canonical.fold(Canonical.nfkc(value)).split("[^\\p{L}\\p{N}]+")) {
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+            }
         }
 
         private static List<String> names(PersonalData p) {

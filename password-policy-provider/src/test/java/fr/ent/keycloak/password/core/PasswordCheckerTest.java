@@ -190,6 +190,31 @@ class PasswordCheckerTest {
         assertThat(keys(password, PasswordRulesConfig.DEFAULTS, LEA)).contains(PERSONAL_DATA);
     }
 
+    private static final PersonalData HIPPOLYTE = new PersonalData(
+            "hdurand", "Hippolyte", "Durand-Vasseur", "22500002", "20050101", List.of("h.dv@example.org"));
+
+    /** Two or more of the student's names together, in any order, with separators, digits or a year. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Hippolyte-Durand-2024",
+                "durandhippolyte!7",
+                "Vasseur.Hippolyte.99",
+                "HIPPOLYTE_vasseur_durand",
+                "Durand&Vasseur#2026",
+                "H1pp0lyt3-Dur4nd-7",
+            })
+    void passwordsBuiltOnSeveralOfTheStudentsNamesAreRefused(String password) {
+        assertThat(keys(password, PasswordRulesConfig.DEFAULTS, HIPPOLYTE)).contains(PERSONAL_DATA);
+    }
+
+    /** One short name among other words is not a password built on the names. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"girafe-Durand-lanterne-cobalt-8", "cheval-agrafe-batterie-correct7"})
+    void aPassphraseWithOneOfTheNamesPasses(String password) {
+        assertThat(keys(password, PasswordRulesConfig.DEFAULTS, HIPPOLYTE)).doesNotContain(PERSONAL_DATA);
+    }
+
     @Test
     void anotherStudentsDataIsNoReasonToRefuse() {
         assertThat(keys("Zqk9wx7t2006", PasswordRulesConfig.DEFAULTS, LEA)).isEmpty();

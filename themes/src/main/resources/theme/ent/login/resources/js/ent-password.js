@@ -45,7 +45,8 @@ if (box && input) {
       length: length >= rules.minLength,
       letter: /\p{L}/u.test(value),
       digit: /\p{Nd}/u.test(value),
-      forbidden: length > 0 && ![...value].some((c) => (rules.forbiddenCharacters || "").includes(c)),
+      // a prohibition is met until broken: an empty field breaks none
+      forbidden: ![...value].some((c) => (rules.forbiddenCharacters || "").includes(c)),
     };
     let shown = 0;
     let met = 0;

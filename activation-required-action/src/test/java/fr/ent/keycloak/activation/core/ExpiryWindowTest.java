@@ -1,4 +1,4 @@
-package fr.ent.keycloak.activation;
+package fr.ent.keycloak.activation.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ExpiryWarningsTest {
+class ExpiryWindowTest {
 
     @ParameterizedTest
     @CsvSource(
@@ -25,7 +25,7 @@ class ExpiryWarningsTest {
                 "2027-06-01T10:00:00Z, 30, none",
             })
     void warnsOnlyWithinTheWindowBeforeTheEndOfAccess(Instant now, int days, Integer expected) {
-        assertThat(ExpiryWarnings.endingYear(AcademicCalendar.defaults(), now, days))
+        assertThat(ExpiryWindow.endingYear(AcademicCalendar.defaults(), now, days))
                 .isEqualTo(expected);
     }
 }

@@ -1,0 +1,108 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.common.EntAttributes;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Every use the activation module makes of Keycloak's internals, in one place, each checked against Keycloak 26.7.0
+ * (compiled) and 26.7.3 (run), with the test that fails first if an upgrade breaks it (docs/testing.md):
+ *
+ * <table>
+ *   <caption>internals used</caption>
+ *   <tr><th>use</th><th>what for</th><th>fails first</th></tr>
+ *   <tr><td>native SQL on {@code USER_ENTITY}, {@code USER_ATTRIBUTE}</td><td>the students the scheduled task must
+ *       look at, in one query instead of loading every account ({@link #paidAndNeverMailed},
+ *       {@link #activeEndingIn})</td><td>ActivationJourneyIT, ExpiryWarningIT</td></tr>
+ *   <tr><td>{@code FreeMarkerEmailTemplateProvider} (keycloak-services), extended</td><td>Keycloak's own emails asked
+ *       of the lifecycle: {@link LifecycleEmails}, a class of its own because it must extend it</td>
+ *       <td>LifecyclePathsIT, ForgottenPasswordIT</td></tr>
+ *   <tr><td>the message id {@code KC-SERVICES0029} of Keycloak's email sender</td><td>{@link SmtpLogRedaction}</td>
+ *       <td>LogPrivacyIT</td></tr>
+ * </table>
+ */
+final class KeycloakInternals {
+
+    /** At most this many students per run of the scheduled task. */
+    static final int PER_RUN = 500;
+
+    /**
+     * Students of the realm who paid, are not active, and were never sent the automatic email. Plain SQL on Keycloak's
+     * tables, portable across the databases Keycloak supports (no boolean literal).
+     */
+    private static final String PAID_NEVER_MAILED = "SELECT u.ID FROM USER_ENTITY u"
+            + " JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state AND s.VALUE IN ('PENDING', 'ACTIVATABLE')"
+            + " JOIN USER_ATTRIBUTE p ON p.USER_ID = u.ID AND p.NAME = :paid"
+            + " WHERE u.REALM_ID = :realm AND u.ENABLED = :enabled"
+            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE m WHERE m.USER_ID = u.ID AND m.NAME = :sent)"
+            + " ORDER BY u.CREATED_TIMESTAMP";
+
+    /** Active, enabled students of the realm whose last academic year is {@code :year}, not yet warned for it. */
+    private static final String ACTIVE_ENDING = "SELECT u.ID FROM USER_ENTITY u"
+            + " JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state AND s.VALUE = 'ACTIVE'"
+            + " JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :lastYear AND y.VALUE = :year"
+            + " WHERE u.REALM_ID = :realm AND u.ENABLED = :enabled"
+            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE w WHERE w.USER_ID = u.ID AND w.NAME = :warned"
+            + " AND w.VALUE = :year)"
+            + " ORDER BY u.CREATED_TIMESTAMP";
+
+    private KeycloakInternals() {}
+
+    /** The students the automatic activation email may be due to (the lifecycle decides for each). */
+    static List<UserModel> paidAndNeverMailed(KeycloakSession session, RealmModel realm) {
+        return students(
+                session,
+                realm,
+                PAID_NEVER_MAILED,
+                Map.of(
+                        "state", EntAttributes.ACCOUNT_STATE,
+                        "paid", EntAttributes.FEE_PAID_AT,
+                        "sent", Activation.MAIL_SENT_AT));
+    }
+
+    /** The active students whose last academic year is {@code year} and who were not warned for it. */
+    static List<UserModel> activeEndingIn(KeycloakSession session, RealmModel realm, int year) {
+        return students(
+                session,
+                realm,
+                ACTIVE_ENDING,
+                Map.of(
+                        "state",
+                        EntAttributes.ACCOUNT_STATE,
+                        "lastYear",
+                        EntAttributes.LAST_ACADEMIC_YEAR,
+                        "year",
+                        Integer.toString(year),
+                        "warned",
+                        ExpiryWarnings.WARNED_FOR));
+    }
+
+    /**
+     * The enabled students of the realm that {@code sql} selects (their ids; parameters {@code :realm} and
+     * {@code :enabled} are set here), in the query's order, at most {@value #PER_RUN}.
+     */
+    private static List<UserModel> students(
+            KeycloakSession session, RealmModel realm, String sql, Map<String, Object> parameters) {
+        Query query = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createNativeQuery(sql)
+                .setParameter("realm", realm.getId())
+                .setParameter("enabled", true)
+                .setMaxResults(PER_RUN);
+        parameters.forEach(query::setParameter);
+        List<UserModel> students = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            UserModel user = session.users().getUserById(realm, id.toString());
+            if (user != null) {
+                students.add(user);
+            }
+        }
+        return students;
+    }
+}

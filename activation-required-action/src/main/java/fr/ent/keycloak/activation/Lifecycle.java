@@ -1,0 +1,62 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.StudentFacts;
+import fr.ent.keycloak.common.StudentLifecycle;
+import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The activation module's door to the lifecycle's owner ({@link StudentLifecycle} in ent-common): the realm's settings,
+ * the student's stored facts and Keycloak's clock (which the tests move). A wrong lifecycle setting is never replaced
+ * by a default: the student is then treated as closed (no mail, no link, no sign-in) and the server log names the
+ * setting, until an administrator corrects it.
+ */
+final class Lifecycle {
+
+    private static final Logger LOG = Logger.getLogger(Lifecycle.class);
+
+    private Lifecycle() {}
+
+    /** Keycloak's clock. */
+    static Instant now() {
+        return Instant.ofEpochMilli(Time.currentTimeMillis());
+    }
+
+    /**
+     * The lifecycle of the realm.
+     *
+     * @throws InvalidSettingException when a lifecycle setting of the realm is wrong
+     */
+    static StudentLifecycle of(RealmModel realm) {
+        return StudentLifecycle.of(realm::getAttribute);
+    }
+
+    /** Where the student stands now; a closed standing when the realm's settings are wrong. */
+    static Standing standing(RealmModel realm, UserModel user) {
+        StudentFacts facts = StudentFacts.of(user.isEnabled(), user::getFirstAttribute);
+        try {
+            return of(realm).standing(facts, now());
+        } catch (InvalidSettingException e) {
+            LOG.errorf(
+                    "ENT: realm %s has a wrong lifecycle setting, so no student of it is mailed, activated or let in"
+                            + " until it is corrected: %s",
+                    realm.getName(), e.getMessage());
+            return new Standing(Activation.state(user), false, facts.feePaidAt() != null, false, null, null);
+        }
+    }
+
+    /** The university's time zone, in which dates and times are shown to students. */
+    static ZoneId zone(RealmModel realm) {
+        try {
+            return of(realm).calendar().zone();
+        } catch (InvalidSettingException e) {
+            return fr.ent.keycloak.common.AcademicCalendar.DEFAULT_ZONE;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.email.EmailTemplateProviderFactory;
+import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * Keycloak's own emails with a link, asked of the lifecycle when they go to a student of a realm that runs the
+ * activation journey. The one place where Keycloak's flows that mail a student meet the lifecycle's owner:
+ *
+ * <ul>
+ *   <li><b>forgot password</b> (the reset-credentials flow): an active student gets Keycloak's reset link; any other
+ *       student gets the guidance of "1ère connexion" instead (ready at HH:MM, fee not paid, a new activation link),
+ *       and the page that follows is the same in every case, so it reveals nothing. A reset link never reaches a
+ *       student who is not active, so it can never run the activation;</li>
+ *   <li><b>"send an email with actions"</b> (admin console, {@code execute-actions-email}) and <b>verify email</b>:
+ *       refused for a student who is not active, with a message that says to send an activation link;</li>
+ *   <li>every one of them counts in the student's daily quota of emails ({@link StudentMail}).</li>
+ * </ul>
+ *
+ * Everything else (templates, themes, other emails) is Keycloak's FreeMarker provider, which this one extends. The
+ * factory's {@link Factory#order() order} makes it the server's default email template provider without any option.
+ * Keycloak internals used: {@code FreeMarkerEmailTemplateProvider} (keycloak-services, not an SPI), checked against
+ * 26.7.0 and run on 26.7.3; ForgottenPasswordIT and LifecyclePathsIT fail first if an upgrade changes it.
+ */
+final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
+
+    static final String ID = "ent-lifecycle-email";
+
+    private static final Logger LOG = Logger.getLogger(LifecycleEmails.class);
+
+    LifecycleEmails(KeycloakSession session) {
+        super(session);
+    }
+
+    private boolean governed() {
+        return realm != null && Activation.isStudent(user) && Activation.enabledIn(realm);
+    }
+
+    @Override
+    public void sendPasswordReset(String link, long expirationInMinutes) throws EmailException {
+        if (!governed()) {
+            super.sendPasswordReset(link, expirationInMinutes);
+            return;
+        }
+        Standing standing = Lifecycle.standing(realm, user);
+        String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
+        if (standing.mayReceiveResetLink()) {
+            StudentMail.counted(
+                    session,
+                    realm,
+                    user,
+                    "the password-reset link",
+                    () -> super.sendPasswordReset(link, expirationInMinutes));
+            return;
+        }
+        if (!standing.guidance().sends()) {
+            LOG.infof("ENT: forgot password asked for student %s (%s): nothing to send", number, standing.state());
+            return;
+        }
+        String what = "forgot password " + FirstConnectionJob.outcomeName(standing.guidance());
+        StudentMail.Outcome outcome = StudentMail.counted(
+                session,
+                realm,
+                user,
+                what,
+                StudentMail.guidance(
+                        session,
+                        realm,
+                        user,
+                        standing,
+                        session.getContext().getUri().getBaseUri()));
+        LOG.infof("ENT: %s for student %s (%s): %s", what, number, standing.state(), outcome);
+    }
+
+    @Override
+    public void sendExecuteActions(String link, long expirationInMinutes) throws EmailException {
+        if (!governed()) {
+            super.sendExecuteActions(link, expirationInMinutes);
+            return;
+        }
+        requireActive("an email with actions");
+        requireSent(StudentMail.counted(
+                session,
+                realm,
+                user,
+                "an email with actions",
+                () -> super.sendExecuteActions(link, expirationInMinutes)));
+    }
+
+    @Override
+    public void sendVerifyEmail(String link, long expirationInMinutes) throws EmailException {
+        if (!governed()) {
+            super.sendVerifyEmail(link, expirationInMinutes);
+            return;
+        }
+        requireActive("a verification email");
+        requireSent(StudentMail.counted(
+                session, realm, user, "a verification email", () -> super.sendVerifyEmail(link, expirationInMinutes)));
+    }
+
+    /** For the operator's paths, which must say why nothing went: the message Keycloak shows in the console. */
+    private void requireActive(String what) throws EmailException {
+        Standing standing = Lifecycle.standing(realm, user);
+        if (!standing.mayReceiveResetLink()) {
+            throw new EmailException("ENT: this student's account is " + standing.state()
+                    + ", not ACTIVE: " + what + " is not sent before activation; send an activation link instead"
+                    + " (the student's state must be ACTIVATABLE).");
+        }
+    }
+
+    private static void requireSent(StudentMail.Outcome outcome) throws EmailException {
+        if (outcome == StudentMail.Outcome.THROTTLED) {
+            throw new EmailException("ENT: this student already received the most emails allowed in 24 hours"
+                    + " (realm setting entStudentMailsPerDay); try again later.");
+        }
+        if (outcome == StudentMail.Outcome.FAILED) {
+            throw new EmailException("ENT: the email could not be sent; the server log says why.");
+        }
+    }
+
+    /** Registered through {@code META-INF/services}; the highest order among email template providers. */
+    public static final class Factory implements EmailTemplateProviderFactory {
+
+        @Override
+        public EmailTemplateProvider create(KeycloakSession session) {
+            return new LifecycleEmails(session);
+        }
+
+        @Override
+        public void init(Config.Scope config) {}
+
+        /** The emails' companion: Keycloak's own SMTP error line no longer quotes a recipient at INFO and above. */
+        @Override
+        public void postInit(KeycloakSessionFactory factory) {
+            SmtpLogRedaction.install();
+        }
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String getId() {
+            return ID;
+        }
+
+        /** Above Keycloak's {@code freemarker} (0): the server's default, with no server option to set. */
+        @Override
+        public int order() {
+            return 10;
+        }
+    }
+}

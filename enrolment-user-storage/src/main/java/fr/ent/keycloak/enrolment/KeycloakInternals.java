@@ -1,0 +1,123 @@
+package fr.ent.keycloak.enrolment;
+
+import fr.ent.keycloak.common.StudentFacts;
+import fr.ent.keycloak.enrolment.core.SyncPlan;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.UserAdapter;
+import org.keycloak.models.jpa.entities.UserEntity;
+
+/**
+ * Every use the enrolment module makes of Keycloak's internals — its tables, its JPA entities, classes outside the
+ * SPIs — in one place, each checked against Keycloak 26.7.0 (compiled) and 26.7.3 (run). They make a sync of 100,000
+ * students take a minute instead of ten (docs/benchmarks.md); each has a test that fails first if an upgrade breaks it
+ * (docs/testing.md). Everything else in the module goes through Keycloak's SPIs.
+ *
+ * <table>
+ *   <caption>internals used</caption>
+ *   <tr><th>use</th><th>what for</th><th>fails first</th></tr>
+ *   <tr><td>native SQL on {@code USER_ENTITY}, {@code USER_ATTRIBUTE}</td><td>read what Keycloak holds of every
+ *       imported student in one query ({@link #copies})</td><td>EnrolmentSyncIT</td></tr>
+ *   <tr><td>JPQL on {@code UserEntity} with its attributes</td><td>the accounts of a batch in one query
+ *       ({@link #accountIds})</td><td>EnrolmentSyncIT</td></tr>
+ *   <tr><td>{@code UserAdapter.grantRoleImpl} + {@code RoleGrantedEvent}</td><td>the default role of a new account
+ *       without asking whether it holds it ({@link #grantToNewAccount})</td><td>EnrolmentDatasourceIT</td></tr>
+ *   <tr><td>{@code EntityManagers.runInBatch}</td><td>write a batch in JDBC statement batches, as Keycloak's realm
+ *       import does ({@link #inBatch})</td><td>EnrolmentSyncIT</td></tr>
+ * </table>
+ *
+ * Also outside the SPIs, each in a class of its own because it is a whole mechanism: {@link OutsideTransaction}
+ * ({@code KeycloakModelUtils.suspendJtaTransaction}) and {@link ServerDataSources} (Quarkus' Agroal, by reflection).
+ */
+final class KeycloakInternals {
+
+    private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE, c.VALUE"
+            + " FROM USER_ENTITY u"
+            + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
+            + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
+            + " LEFT JOIN USER_ATTRIBUTE d ON d.USER_ID = u.ID AND d.NAME = :reason"
+            + " LEFT JOIN USER_ATTRIBUTE c ON c.USER_ID = u.ID AND c.NAME = :charter"
+            + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
+
+    private KeycloakInternals() {}
+
+    /**
+     * The copies of a component's students, by login, in one native query.
+     *
+     * @param attributes the names of the fingerprint, state, disabled-reason and charter attributes, in that order
+     */
+    static Map<String, SyncPlan.Copy> copies(
+            KeycloakSession session, String realmId, String componentId, String... attributes) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createNativeQuery(COPIES)
+                .setParameter("fingerprint", attributes[0])
+                .setParameter("state", attributes[1])
+                .setParameter("reason", attributes[2])
+                .setParameter("charter", attributes[3])
+                .setParameter("realm", realmId)
+                .setParameter("component", componentId)
+                .getResultList();
+        Map<String, SyncPlan.Copy> copies = new HashMap<>();
+        for (Object[] row : found) {
+            String charterAcceptedAt = (String) row[5];
+            copies.put(
+                    String.valueOf(row[0]),
+                    new SyncPlan.Copy(
+                            Boolean.TRUE.equals(row[1]),
+                            (String) row[2],
+                            (String) row[3],
+                            (String) row[4],
+                            StudentFacts.activatedAt(name -> attributes[3].equals(name) ? charterAcceptedAt : null)));
+        }
+        return copies;
+    }
+
+    /**
+     * The ids of the accounts of a realm with these (lower-case) usernames, by username, in one JPQL query that also
+     * brings their attributes into the persistence context: looking each one up by id then needs no query.
+     */
+    static Map<String, String> accountIds(KeycloakSession session, RealmModel realm, Collection<String> usernames) {
+        List<UserEntity> found = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createQuery(
+                        "SELECT DISTINCT u FROM UserEntity u LEFT JOIN FETCH u.attributes"
+                                + " WHERE u.realmId = :realmId AND u.username IN :usernames",
+                        UserEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("usernames", usernames)
+                .getResultList();
+        Map<String, String> ids = new HashMap<>();
+        for (UserEntity entity : found) {
+            ids.put(entity.getUsername(), entity.getId());
+        }
+        return ids;
+    }
+
+    /**
+     * Grants {@code role} to an account created in this transaction, without the "already granted?" query of
+     * {@code grantRole}; the event Keycloak fires on a grant is fired too.
+     */
+    static void grantToNewAccount(KeycloakSession session, UserModel user, RoleModel role) {
+        if (user instanceof UserAdapter jpa) {
+            jpa.grantRoleImpl(role);
+            RoleModel.RoleGrantedEvent.fire(role, user, session);
+        } else {
+            user.grantRole(role);
+        }
+    }
+
+    /** Runs {@code work} in Keycloak's batch mode: rows written together when it ends, in statement batches. */
+    static void inBatch(KeycloakSession session, Runnable work) {
+        EntityManagers.runInBatch(session, work, true);
+    }
+}

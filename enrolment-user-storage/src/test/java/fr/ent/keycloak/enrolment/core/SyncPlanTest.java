@@ -1,0 +1,124 @@
+package fr.ent.keycloak.enrolment.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.keycloak.common.LifecycleSettings;
+import fr.ent.keycloak.common.StudentLifecycle;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SyncPlanTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final StudentLifecycle LIFECYCLE = new StudentLifecycle(LifecycleSettings.defaults());
+
+    private static StudentRecord student(String number, String login, Integer year, Instant paid) {
+        return new StudentRecord(
+                number,
+                login,
+                null,
+                "Léa",
+                "Martin",
+                LocalDate.of(2006, 3, 14),
+                login + "@example.org",
+                year,
+                "Licence",
+                paid,
+                Instant.parse("2026-09-01T10:00:00Z"));
+    }
+
+    @Test
+    void rowsThatCannotBecomeAccountsAreRejectedWithTheirReason() {
+        StudentRecord lea = student("22500001", "lmartin", 2026, null);
+        List<EnrolmentSource.Row> rows = List.of(
+                EnrolmentSource.Row.of(lea),
+                EnrolmentSource.Row.unreadable("22500002", "unreadable birth date"),
+                EnrolmentSource.Row.of(student("22500001", "other", 2026, null)),
+                EnrolmentSource.Row.of(student("22500003", "lmartin", 2026, null)),
+                EnrolmentSource.Row.of(student("22500004", "", 2026, null)));
+        SyncPlan.Validated plan = SyncPlan.validate(rows, new RecordValidator(Clock.fixed(NOW, ZoneOffset.UTC)));
+        assertThat(plan.valid()).containsExactly(lea);
+        assertThat(plan.rejected())
+                .extracting(SyncPlan.Rejection::studentNumber, SyncPlan.Rejection::reason)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("22500002", "unreadable birth date"),
+                        org.assertj.core.groups.Tuple.tuple("22500001", "duplicate student number"),
+                        org.assertj.core.groups.Tuple.tuple("22500003", "duplicate login"));
+        assertThat(plan.rejected()).hasSize(4);
+    }
+
+    /**
+     * One row against Keycloak's copy: whether the sync must touch the account. Columns: the copy (absent, same
+     * fingerprint or another), its stored state, enabled, disabled by whom, activated; the row's last year and minutes
+     * since payment; the answer.
+     */
+    @ParameterizedTest(name = "[{index}] copy={0} state={1} enabled={2} reason={3} activated={4} → {7}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "absent, -,           true,  -,       false, 2026, 1440, true", // new student
+                "other,  ACTIVATABLE, true,  -,       false, 2026, 1440, true", // the row changed
+                "same,   ACTIVATABLE, true,  -,       false, 2026, 1440, false", // nothing changed
+                "same,   PENDING,     true,  -,       false, 2026, 1440, true", // the 15 minutes passed
+                "same,   PENDING,     true,  -,       false, 2026, 5,    false", // not yet
+                "same,   ACTIVE,      true,  -,       true,  2026, 1440, false",
+                "same,   ACTIVATABLE, true,  -,       true,  2026, 1440, true", // activated: state to fix
+                "same,   ACTIVE,      true,  -,       true,  2024, 1440, true", // access ended: expire
+                "same,   EXPIRED,     false, EXPIRED, true,  2024, 1440, false", // already expired and disabled
+                "same,   ACTIVE,      false, -,       true,  2026, 1440, false", // an administrator disabled it
+                "same,   ACTIVE,      false, LEFT,    true,  2026, 1440, true", // back in the source: enable again
+            })
+    void whichRowsNeedWork(
+            String copyKind,
+            String state,
+            boolean enabled,
+            String disabledReason,
+            boolean activated,
+            int year,
+            int paidMinutesAgo,
+            boolean needsWork) {
+        StudentRecord row = student("22500001", "lmartin", year, NOW.minusSeconds(60L * paidMinutesAgo));
+        Map<String, SyncPlan.Copy> copies = switch (copyKind) {
+            case "absent" -> Map.of();
+            default ->
+                Map.of(
+                        "lmartin",
+                        new SyncPlan.Copy(
+                                enabled,
+                                copyKind.equals("same") ? row.fingerprint() : "another",
+                                state,
+                                disabledReason,
+                                activated ? Instant.parse("2026-09-10T10:00:00Z") : null));
+        };
+        assertThat(SyncPlan.changed(List.of(row), copies, LIFECYCLE, NOW)).hasSize(needsWork ? 1 : 0);
+    }
+
+    /** Enabled students, students in the source, the share allowed: who vanished, and whether they may be disabled. */
+    @ParameterizedTest
+    @CsvSource({
+        "'a b c d e f g h i j', 'a b c d e f g h i j', 10, '', true",
+        "'a b c d e f g h i j', 'a b c d e f g h i', 10, 'j', true",
+        "'a b c d e f g h i j', 'a b c d e f g h', 10, 'i j', false",
+        "'a b c d e f g h i j', '', 10, 'a b c d e f g h i j', false",
+        "'a b c d e f g h i j', 'a b c d e f g h', 20, 'i j', true",
+        "'', 'a', 10, '', true"
+    })
+    void whoVanishedAndTheGuard(String enabled, String present, int maxPercent, String vanished, boolean allowed) {
+        SyncPlan.Vanished plan = SyncPlan.vanished(words(enabled), Set.copyOf(words(present)), maxPercent);
+        assertThat(plan.logins()).containsExactlyElementsOf(words(vanished));
+        assertThat(plan.allowed()).isEqualTo(allowed);
+        assertThat(plan.imported()).isEqualTo(words(enabled).size());
+    }
+
+    private static List<String> words(String text) {
+        return text.isBlank() ? List.of() : List.of(text.split(" "));
+    }
+}

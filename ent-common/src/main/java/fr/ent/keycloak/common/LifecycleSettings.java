@@ -1,0 +1,72 @@
+package fr.ent.keycloak.common;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The realm's lifecycle settings, read in one place. Until the admin console shows them (issue "admin side"), they are
+ * realm attributes:
+ *
+ * <table>
+ *   <caption>settings</caption>
+ *   <tr><th>attribute</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@value #ACTIVATION_DELAY_MINUTES}</td><td>minutes between payment and activation (0–10080)</td><td>15</td></tr>
+ *   <tr><td>{@value #ACCESS_ENDS_ON}</td><td>last day of access, {@code MM-DD}, in the year the last academic year
+ *       ends</td><td>12-31</td></tr>
+ *   <tr><td>{@value #TIME_ZONE}</td><td>the university's time zone</td><td>Europe/Paris</td></tr>
+ *   <tr><td>{@value #STUDENT_MAILS_PER_DAY}</td><td>emails with a link or guidance per student per 24 hours, every
+ *       path together (1–20)</td><td>3</td></tr>
+ * </table>
+ *
+ * A value that does not parse is refused with {@link InvalidSettingException}: never replaced by the default.
+ *
+ * @param calendar when a student becomes activatable and when the account expires
+ * @param studentMailsPerDay at most this many link or guidance emails to one student in 24 hours
+ */
+public record LifecycleSettings(AcademicCalendar calendar, int studentMailsPerDay) {
+
+    public static final String ACTIVATION_DELAY_MINUTES = "entActivationDelayMinutes";
+    public static final String ACCESS_ENDS_ON = "entAccessEndsOn";
+    public static final String TIME_ZONE = "entTimeZone";
+    public static final String STUDENT_MAILS_PER_DAY = "entStudentMailsPerDay";
+
+    /** The former name of {@link #STUDENT_MAILS_PER_DAY}, when it capped "1ère connexion" alone: still read. */
+    public static final String FORMER_STUDENT_MAILS_PER_DAY = "entFirstConnectionMaxEmails";
+
+    public static final int DEFAULT_STUDENT_MAILS_PER_DAY = 3;
+
+    private static final LifecycleSettings DEFAULTS =
+            new LifecycleSettings(AcademicCalendar.defaults(), DEFAULT_STUDENT_MAILS_PER_DAY);
+
+    /** The university's defaults: 15 minutes, 31 December, Europe/Paris, 3 emails a day. */
+    public static LifecycleSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Reads the settings from the realm's attributes.
+     *
+     * @param realmAttribute the realm's attribute of that name, or null
+     * @throws InvalidSettingException when a value is present and wrong
+     */
+    public static LifecycleSettings read(Function<String, String> realmAttribute) {
+        AcademicCalendar calendar = new AcademicCalendar(
+                Duration.ofMinutes(Settings.wholeNumber(
+                        ACTIVATION_DELAY_MINUTES,
+                        realmAttribute.apply(ACTIVATION_DELAY_MINUTES),
+                        (int) AcademicCalendar.DEFAULT_ACTIVATION_DELAY.toMinutes(),
+                        0,
+                        7 * 24 * 60)),
+                Settings.monthDay(
+                        ACCESS_ENDS_ON, realmAttribute.apply(ACCESS_ENDS_ON), AcademicCalendar.DEFAULT_ACCESS_ENDS_ON),
+                Settings.zone(TIME_ZONE, realmAttribute.apply(TIME_ZONE), AcademicCalendar.DEFAULT_ZONE));
+        String mailsName = STUDENT_MAILS_PER_DAY;
+        String mailsValue = realmAttribute.apply(STUDENT_MAILS_PER_DAY);
+        if (mailsValue == null || mailsValue.isBlank()) {
+            mailsName = FORMER_STUDENT_MAILS_PER_DAY;
+            mailsValue = realmAttribute.apply(FORMER_STUDENT_MAILS_PER_DAY);
+        }
+        int mails = Settings.wholeNumber(mailsName, mailsValue, DEFAULT_STUDENT_MAILS_PER_DAY, 1, 20);
+        return new LifecycleSettings(calendar, mails);
+    }
+}
