@@ -47,6 +47,9 @@ final class ActivationMailTask implements ScheduledTask {
         return NAME;
     }
 
+    /** Logged at DEBUG at the end of each run: the tests wait for runs instead of sleeping. */
+    static final String RUN_FINISHED = "ENT activation: mail task run finished";
+
     @Override
     public void run(KeycloakSession session) {
         session.realms().getRealmsStream().filter(Activation::enabledIn).forEach(realm -> {
@@ -58,6 +61,7 @@ final class ActivationMailTask implements ScheduledTask {
                 session.getContext().setRealm(null);
             }
         });
+        LOG.debug(RUN_FINISHED);
     }
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {

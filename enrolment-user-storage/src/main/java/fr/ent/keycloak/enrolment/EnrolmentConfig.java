@@ -1,5 +1,7 @@
 package fr.ent.keycloak.enrolment;
 
+import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.enrolment.core.ColumnMapping;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.JdbcConnections;
@@ -208,14 +210,9 @@ final class EnrolmentConfig {
         return value == null || value.isBlank() ? defaultValue : value.trim();
     }
 
+    /** A whole-number setting; a wrong value (refused when saved) is never replaced by the default. */
     private int integer(String key, int defaultValue, int min, int max) {
-        String value = trimmed(key, Integer.toString(defaultValue));
-        try {
-            int parsed = Integer.parseInt(value);
-            return parsed < min || parsed > max ? defaultValue : parsed;
-        } catch (NumberFormatException e) {
-            return defaultValue;
-        }
+        return Settings.wholeNumber(key, model.get(key), defaultValue, min, max);
     }
 
     /** The settings that say where and how the students are read, to tell whether a save changes them. */
@@ -287,19 +284,11 @@ final class EnrolmentConfig {
     }
 
     private static void checkInteger(ComponentModel model, String key, int min, int max, String what) {
-        String value = model.get(key);
-        if (value == null || value.isBlank()) {
-            return;
-        }
         try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
+            Settings.wholeNumber(key, model.get(key), min, min, max);
+        } catch (InvalidSettingException e) {
+            throw new ComponentValidationException(what + " must be a whole number between " + min + " and " + max
+                    + ", not \"" + model.get(key) + "\".");
         }
-        throw new ComponentValidationException(
-                what + " must be a whole number between " + min + " and " + max + ", not \"" + value + "\".");
     }
 }

@@ -2,6 +2,7 @@ package fr.ent.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.keycloak.it.support.ActivationJourney;
 import fr.ent.keycloak.it.support.Browser;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
@@ -114,36 +115,24 @@ class AccessibilityIT {
             String link = link(mail.awaitMessagesTo(login + "@example.org", 1, Duration.ofSeconds(90))
                     .get(0));
             browser.manage().deleteAllCookies();
-            browser.get(link);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-start")));
+            ActivationJourney journey = new ActivationJourney(browser);
+            journey.open(link);
             pages.check("activation-start");
-            browser.findElement(By.id("ent-start")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept")));
+            journey.start();
             pages.check("activation-charter");
-            browser.findElement(By.id("ent-accept")).click();
-            browser.findElement(By.id("ent-charter-continue")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+            journey.acceptCharter();
             pages.check("activation-password");
-            browser.findElement(By.id("password-new")).sendKeys("court1");
-            browser.findElement(By.id("password-confirm")).sendKeys("court1");
-            browser.findElement(By.cssSelector("form [type=submit]")).click();
+            journey.choosePassword("court1");
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("[id^='input-error'], .pf-v5-c-alert")));
             pages.check("activation-password-refused");
-            browser.findElement(By.id("password-new")).sendKeys(PASSWORD);
-            browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("form [type=submit]")).click();
+            journey.choosePassword(PASSWORD);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-forward")));
             pages.check("activation-forwarding");
-            browser.findElement(By.id("ent-forwarding-forward")).click();
-            browser.findElement(By.id("forwardingAddress")).sendKeys("alex@etu.umontpellier.fr");
-            browser.findElement(By.id("ent-forwarding-continue")).click();
+            journey.forwardTo("alex@etu.umontpellier.fr");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-forwarding")));
             pages.check("activation-forwarding-refused");
-            WebElement address = browser.findElement(By.id("forwardingAddress"));
-            address.clear();
-            address.sendKeys("alex@example.net");
-            browser.findElement(By.id("ent-forwarding-continue")).click();
+            journey.forwardTo("alex@example.net");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-activate")));
             pages.check("activation-summary");
             browser.findElement(By.id("ent-activate")).click();

@@ -2,6 +2,7 @@ package fr.ent.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.keycloak.it.support.ActivationJourney;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
@@ -62,30 +63,15 @@ class ActivationJourneyIT {
                     .isEqualTo("actlea");
             // opening the link changed nothing
             assertThat(Students.state(realm, "actlea")).isEqualTo("ACTIVATABLE");
-            browser.findElement(By.id("ent-start")).click();
-
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept")))
-                    .click();
-            browser.findElement(By.id("ent-charter-continue")).click();
-
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
-                    .sendKeys(PASSWORD);
-            browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("form [type=submit]")).click();
+            ActivationJourney journey = new ActivationJourney(browser);
+            journey.start().acceptCharter().choosePassword(PASSWORD);
 
             // a university address is refused with a message; an outside one is accepted
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-forward")))
-                    .click();
-            WebElement address = browser.findElement(By.id("forwardingAddress"));
-            address.sendKeys("lea@etu.umontpellier.fr");
-            browser.findElement(By.id("ent-forwarding-continue")).click();
+            journey.forwardTo("lea@etu.umontpellier.fr");
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-forwarding")))
                             .getText())
                     .contains("appartient à l'université");
-            address = browser.findElement(By.id("forwardingAddress"));
-            address.clear();
-            address.sendKeys("lea.perso@example.net");
-            browser.findElement(By.id("ent-forwarding-continue")).click();
+            journey.forwardTo("lea.perso@example.net");
 
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-summary-forwarding")))
                             .getText())
@@ -204,7 +190,7 @@ class ActivationJourneyIT {
             // paid 16 minutes ago: mailed; paid 14 minutes ago: not yet (the task runs every 3 s in the tests)
             assertThat(mail.awaitMessagesTo("actsixteen@example.org", 1, Duration.ofSeconds(90)))
                     .hasSize(1);
-            Thread.sleep(10_000);
+            server.awaitMailTaskRuns(2);
             assertThat(mail.messagesTo("actfourteen@example.org")).isEmpty();
             assertThat(Students.state(realm, "actfourteen")).isEqualTo("PENDING");
 
@@ -212,7 +198,7 @@ class ActivationJourneyIT {
             server.setClockOffset(Duration.ofMinutes(2));
             assertThat(mail.awaitMessagesTo("actfourteen@example.org", 1, Duration.ofSeconds(90)))
                     .hasSize(1);
-            Thread.sleep(10_000);
+            server.awaitMailTaskRuns(2);
             assertThat(mail.messagesTo("actfourteen@example.org")).hasSize(1);
             assertThat(mail.messagesTo("actsixteen@example.org")).hasSize(1);
             assertThat(Students.state(server.admin().realm(KeycloakServer.REALM), "actfourteen"))
@@ -232,8 +218,7 @@ class ActivationJourneyIT {
             String link = firstLink(mail, "actskip");
             browser.get(link);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-start")))
-                    .click();
+            new ActivationJourney(browser).start();
             WebElement charter = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-charter")));
             String action = charter.getAttribute("action");
             assertThat(action).contains("execution=ent-accept-charter");

@@ -2,6 +2,7 @@ package fr.ent.keycloak.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.keycloak.it.support.ActivationJourney;
 import fr.ent.keycloak.it.support.Browser;
 import fr.ent.keycloak.it.support.Cluster;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
@@ -229,16 +230,9 @@ class ClusterIT {
             // on node A: charter accepted, password chosen, then node A dies at the forwarding step
             cluster.route(cluster.nodeA());
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(link);
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-start")))
-                    .click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept")))
-                    .click();
-            browser.findElement(By.id("ent-charter-continue")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
-                    .sendKeys(PASSWORD);
-            browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("form [type=submit]")).click();
+            ActivationJourney journey = new ActivationJourney(browser);
+            journey.open(link);
+            journey.start().acceptCharter().choosePassword(PASSWORD);
             wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-none")));
             cluster.nodeA().kill();
             cluster.route(cluster.nodeB());

@@ -52,13 +52,13 @@ class ExpiryWarningIT {
             }
             server.setClockOffset(tenDaysBefore);
 
-            ReceivedMail warning = awaitWarning(mail, "exleo@example.org");
+            ReceivedMail warning = mail.awaitSubject("exleo@example.org", SUBJECT, Duration.ofSeconds(60));
             assertThat(warning.text()).contains("exleo").contains("31/12/" + (leavingYear + 1));
             assertThat(Students.user(realm, "exleo").getAttributes())
                     .containsEntry("entExpiryWarnedFor", List.of(Integer.toString(leavingYear)));
 
-            // several runs of the task later (every 3 s here): still one warning, and none for the re-enrolled student
-            Thread.sleep(10_000);
+            // two more runs of the task later: still one warning, and none for the re-enrolled student
+            server.awaitMailTaskRuns(2);
             assertThat(warnings(mail, "exleo@example.org")).hasSize(1);
             assertThat(warnings(mail, "exmia@example.org")).isEmpty();
         } finally {
@@ -73,18 +73,5 @@ class ExpiryWarningIT {
         return mail.messagesTo(address).stream()
                 .filter(received -> SUBJECT.equals(received.subject()))
                 .toList();
-    }
-
-    private static ReceivedMail awaitWarning(MailServer mail, String address) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            List<ReceivedMail> found = warnings(mail, address);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no expiry warning for " + address + ": "
-                + mail.messagesTo(address).stream().map(ReceivedMail::subject).toList());
     }
 }

@@ -1,6 +1,8 @@
 package fr.ent.keycloak.password;
 
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.password.core.PasswordRulesConfig;
 import fr.ent.keycloak.password.core.PersonalData;
 import java.util.ArrayList;
@@ -65,19 +67,19 @@ final class PolicySettings {
                 emails);
     }
 
+    /** A whole-number policy value (the one reader of the pack, {@link Settings}), refused with the policy's message. */
     static int parseInt(String value, int defaultValue, int min, int max, String what) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
         try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min || parsed > max) {
+            return Settings.wholeNumber(what, value, defaultValue, min, max);
+        } catch (InvalidSettingException e) {
+            try {
+                int parsed = Integer.parseInt(value.trim());
                 throw new PasswordPolicyConfigException(
                         "The " + what + " must be between " + min + " and " + max + ", not " + parsed);
+            } catch (NumberFormatException notANumber) {
+                throw new PasswordPolicyConfigException(
+                        "The " + what + " must be a whole number, not \"" + value + "\"");
             }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new PasswordPolicyConfigException("The " + what + " must be a whole number, not \"" + value + "\"");
         }
     }
 }

@@ -44,17 +44,57 @@ public final class ActivationJourney {
 
     /** Start, accept the charter, choose {@code password}, no forwarding: the summary page is shown. */
     public ActivationJourney upToSummary(String password) {
+        start();
+        acceptCharter();
+        choosePassword(password);
+        noForwarding();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-activate")));
+        return this;
+    }
+
+    /** The first page's button; the charter page is shown. */
+    public ActivationJourney start() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-start"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept")));
+        return this;
+    }
+
+    /** Ticks the charter and goes on; the password page is shown. */
+    public ActivationJourney acceptCharter() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-accept"))).click();
         browser.findElement(By.id("ent-charter-continue")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")))
-                .sendKeys(password);
-        browser.findElement(By.id("password-confirm")).sendKeys(password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+        return this;
+    }
+
+    /** Types {@code password} twice and sends the form (the next page, or the same page with a refusal). */
+    public ActivationJourney choosePassword(String password) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-new")));
+        field.clear();
+        field.sendKeys(password);
+        WebElement confirmation = browser.findElement(By.id("password-confirm"));
+        confirmation.clear();
+        confirmation.sendKeys(password);
         browser.findElement(By.cssSelector("form [type=submit]")).click();
+        return this;
+    }
+
+    /** Chooses no forwarding and goes on to the summary. */
+    public ActivationJourney noForwarding() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-none")))
                 .click();
         browser.findElement(By.id("ent-forwarding-continue")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-activate")));
+        return this;
+    }
+
+    /** Chooses to forward to {@code address} and sends the form (the summary, or the same page with a refusal). */
+    public ActivationJourney forwardTo(String address) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-forwarding-forward")))
+                .click();
+        WebElement field = browser.findElement(By.id("forwardingAddress"));
+        field.clear();
+        field.sendKeys(address);
+        browser.findElement(By.id("ent-forwarding-continue")).click();
         return this;
     }
 

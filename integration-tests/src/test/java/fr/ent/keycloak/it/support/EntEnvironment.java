@@ -55,7 +55,11 @@ final class EntEnvironment implements AutoCloseable {
                 Map.entry("KC_DB_URL", keycloakDatabase),
                 Map.entry("KC_DB_USERNAME", database.user()),
                 Map.entry("KC_DB_PASSWORD", database.password()),
-                Map.entry("KC_LOG_LEVEL", ItSettings.property("ent.it.log.level", "info")),
+                // the mail task says when a run ends: tests wait for runs instead of sleeping
+                Map.entry(
+                        "KC_LOG_LEVEL",
+                        ItSettings.property(
+                                "ent.it.log.level", "info,fr.ent.keycloak.activation.ActivationMailTask:debug")),
                 Map.entry("ENT_SMTP_HOST", "127.0.0.1"),
                 Map.entry("ENT_SMTP_PORT", Integer.toString(mail.smtpPort())),
                 Map.entry("ENT_ENROLMENT_JDBC_URL", database.jdbcUrl()),
@@ -71,6 +75,10 @@ final class EntEnvironment implements AutoCloseable {
                         "KC_DB_PASSWORD_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT),
                         database.password()),
                 Map.entry("KC_DB_POOL_MAX_SIZE_" + ENROLMENT_DATASOURCE.toUpperCase(java.util.Locale.ROOT), "4"),
+                // as docker/compose.yaml: X-Forwarded-* believed only from the load balancer (an address no test
+                // request comes from), so a client's own header never names its address
+                Map.entry("KC_PROXY_HEADERS", "xforwarded"),
+                Map.entry("KC_PROXY_TRUSTED_ADDRESSES", "192.0.2.10"),
                 // tests trigger syncs themselves
                 Map.entry("ENT_ENROLMENT_FULL_SYNC_PERIOD", "-1"),
                 Map.entry("ENT_ENROLMENT_CHANGED_SYNC_PERIOD", "-1"),

@@ -48,15 +48,30 @@ public final class FirstConnectionForm {
     /** Sends the form with the token given, as a page of another site would try to. */
     public HttpResponse<String> post(String token, String identifier, String birthDate)
             throws IOException, InterruptedException {
+        return post(token, identifier, birthDate, null);
+    }
+
+    /**
+     * Fetches the form and sends it with an {@code X-Forwarded-For} header of the client's choosing, as a client trying
+     * to pass for another address would.
+     */
+    public HttpResponse<String> submitClaimingToBe(String forwardedFor, String identifier, String birthDate)
+            throws IOException, InterruptedException {
+        return post(token(open().body()), identifier, birthDate, forwardedFor);
+    }
+
+    private HttpResponse<String> post(String token, String identifier, String birthDate, String forwardedFor)
+            throws IOException, InterruptedException {
         String body = "entFormToken=" + encode(token) + "&identifier=" + encode(identifier) + "&birthDate="
                 + encode(birthDate);
-        return http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Accept-Language", "fr")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "fr")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The token a form page carries. */

@@ -294,6 +294,38 @@ public final class KeycloakServer implements AutoCloseable {
         return clockOffset;
     }
 
+    /**
+     * Waits until the activation mail task has finished {@code runs} more runs from now (it logs each at DEBUG, which
+     * the harness turns on): whatever it was going to send by then is sent. Instead of a sleep before checking that
+     * nothing more arrived, which would pass if the task had stalled.
+     */
+    public void awaitMailTaskRuns(int runs) {
+        long position = logPosition();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (true) {
+            String written = tail(position, 100_000);
+            int finished = 0;
+            for (int at = written.indexOf(MAIL_TASK_RUN); at >= 0; at = written.indexOf(MAIL_TASK_RUN, at + 1)) {
+                finished++;
+            }
+            if (finished >= runs) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the activation mail task finished " + finished + " run(s) in 90 s, not "
+                        + runs + " (stalled?); is ActivationMailTask's DEBUG log on?");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static final String MAIL_TASK_RUN = "ENT activation: mail task run finished";
+
     /** The current length of the server log, to read later what the server wrote from now on. */
     public long logPosition() {
         try {
