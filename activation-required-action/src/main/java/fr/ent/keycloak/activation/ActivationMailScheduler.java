@@ -30,6 +30,9 @@ final class ActivationMailScheduler {
     static void scheduleWhenReady(KeycloakSessionFactory factory, int intervalSeconds) {
         factory.register((ProviderEvent event) -> {
             if (event instanceof org.keycloak.models.utils.PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(
+                        factory,
+                        session -> session.realms().getRealmsStream().forEach(ConsoleSettings::reportRealmAttributes));
                 long interval = intervalSeconds * 1000L;
                 KeycloakModelUtils.runJobInTransaction(
                         factory,

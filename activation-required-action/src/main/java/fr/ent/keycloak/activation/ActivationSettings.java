@@ -7,8 +7,9 @@ import java.util.List;
 import org.keycloak.models.RealmModel;
 
 /**
- * The realm's activation settings, kept as realm attributes (Realm settings → the realm's JSON, or the admin REST
- * API): nothing in code is specific to one university. A number that does not parse, or is out of range, is refused
+ * The realm's activation settings, set in the admin console ({@link ConsoleSettings}: Authentication → Required
+ * actions → "ENT: start of activation" → its gear; realm attributes of the same names in realms set up before): nothing
+ * in code is specific to one university. A number that does not parse, or is out of range, is refused
  * ({@link fr.ent.keycloak.common.InvalidSettingException}), never replaced by the default.
  *
  * @param linkLifespanSeconds how long an activation link works ({@value #LINK_LIFESPAN}, 24 hours by default)
@@ -36,18 +37,24 @@ record ActivationSettings(
     static final String FRONTEND_URL = "frontendUrl";
 
     static final int DEFAULT_LINK_LIFESPAN = 24 * 3600;
+    static final int MAX_LINK_LIFESPAN = 30 * 24 * 3600;
 
     static ActivationSettings of(RealmModel realm) {
         return new ActivationSettings(
                 Settings.wholeNumber(
-                        LINK_LIFESPAN, realm.getAttribute(LINK_LIFESPAN), DEFAULT_LINK_LIFESPAN, 300, 30 * 24 * 3600),
-                text(realm.getAttribute(CHARTER_VERSION), "1"),
-                text(realm.getAttribute(PORTAL_URL), null),
-                text(realm.getAttribute(PORTAL_CLIENT), "account-console"),
-                Arrays.stream(text(realm.getAttribute(MAIL_DOMAINS), "").split("[,\\s]+"))
+                        LINK_LIFESPAN,
+                        ConsoleSettings.value(realm, LINK_LIFESPAN),
+                        DEFAULT_LINK_LIFESPAN,
+                        300,
+                        MAX_LINK_LIFESPAN),
+                text(ConsoleSettings.value(realm, CHARTER_VERSION), "1"),
+                text(ConsoleSettings.value(realm, PORTAL_URL), null),
+                text(ConsoleSettings.value(realm, PORTAL_CLIENT), "account-console"),
+                Arrays.stream(text(ConsoleSettings.value(realm, MAIL_DOMAINS), "")
+                                .split("[,\\s]+"))
                         .filter(domain -> !domain.isBlank())
                         .toList(),
-                text(realm.getAttribute(HELPDESK), ""));
+                text(ConsoleSettings.value(realm, HELPDESK), ""));
     }
 
     /** The server's public address for this realm when no request is at hand (a scheduled task), or null. */

@@ -66,6 +66,7 @@ final class ExpiryWarnings {
     }
 
     private static int warningDays(RealmModel realm) {
-        return Settings.wholeNumber(WARNING_DAYS, realm.getAttribute(WARNING_DAYS), DEFAULT_WARNING_DAYS, 1, 180);
+        return Settings.wholeNumber(
+                WARNING_DAYS, ConsoleSettings.value(realm, WARNING_DAYS), DEFAULT_WARNING_DAYS, 1, 180);
     }
 }

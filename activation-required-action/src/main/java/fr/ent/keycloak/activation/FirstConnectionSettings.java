@@ -26,6 +26,6 @@ record FirstConnectionSettings(int maxFailures, int maxPerAddress) {
 
     /** A limit between 1 and 1000 (each counted event is one entry in the shared store). */
     private static int limit(String name, RealmModel realm, int defaultValue) {
-        return Settings.wholeNumber(name, realm.getAttribute(name), defaultValue, 1, 1000);
+        return Settings.wholeNumber(name, ConsoleSettings.value(realm, name), defaultValue, 1, 1000);
     }
 }

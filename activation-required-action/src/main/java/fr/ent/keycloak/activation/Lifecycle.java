@@ -34,7 +34,7 @@ final class Lifecycle {
      * @throws InvalidSettingException when a lifecycle setting of the realm is wrong
      */
     static StudentLifecycle of(RealmModel realm) {
-        return StudentLifecycle.of(realm::getAttribute);
+        return StudentLifecycle.of(name -> ConsoleSettings.value(realm, name));
     }
 
     /** Where the student stands now; a closed standing when the realm's settings are wrong. */

@@ -60,12 +60,31 @@ final class StartStep implements RequiredActionProvider {
         private int mailIntervalSeconds = ActivationMailScheduler.DEFAULT_INTERVAL_SECONDS;
 
         public Factory() {
-            super(Activation.START, "ENT: start of activation", new StartStep());
+            super(Activation.START, "ENT: start of activation (settings of the activation)", new StartStep());
         }
 
         @Override
         public void init(Config.Scope config) {
             mailIntervalSeconds = ActivationMailScheduler.interval(config);
+        }
+
+        /** The activation's and the lifecycle's settings are this step's configuration in the console. */
+        @Override
+        public boolean isConfigurable() {
+            return true;
+        }
+
+        @Override
+        public java.util.List<org.keycloak.provider.ProviderConfigProperty> getConfigMetadata() {
+            return ConsoleSettings.metadata();
+        }
+
+        @Override
+        public void validateConfig(
+                org.keycloak.models.KeycloakSession session,
+                org.keycloak.models.RealmModel realm,
+                org.keycloak.models.RequiredActionConfigModel config) {
+            ConsoleSettings.validate(config);
         }
 
         /** The automatic activation emails are this step's companion: scheduled once the server runs. */

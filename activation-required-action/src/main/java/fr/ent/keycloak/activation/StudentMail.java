@@ -53,7 +53,8 @@ final class StudentMail {
     static Outcome counted(KeycloakSession session, RealmModel realm, UserModel user, String what, Mail mail) {
         int perDay;
         try {
-            perDay = LifecycleSettings.read(realm::getAttribute).studentMailsPerDay();
+            perDay = LifecycleSettings.read(name -> ConsoleSettings.value(realm, name))
+                    .studentMailsPerDay();
         } catch (InvalidSettingException e) {
             LOG.errorf(
                     "ENT: realm %s: %s; nothing is mailed to students until it is corrected",

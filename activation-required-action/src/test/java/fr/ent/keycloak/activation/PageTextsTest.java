@@ -31,10 +31,11 @@ class PageTextsTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources/theme-resources");
 
-    @Test
-    void everyKeyIsInBothLanguages() throws IOException {
-        Set<String> french = bundle("fr").stringPropertyNames();
-        Set<String> english = bundle("en").stringPropertyNames();
+    @ParameterizedTest
+    @ValueSource(strings = {"messages"})
+    void everyKeyIsInBothLanguages(String bundle) throws IOException {
+        Set<String> french = bundle(bundle, "fr").stringPropertyNames();
+        Set<String> english = bundle(bundle, "en").stringPropertyNames();
         assertThat(new TreeSet<>(french)).isEqualTo(new TreeSet<>(english));
     }
 
@@ -98,9 +99,13 @@ class PageTextsTest {
     }
 
     private static Properties bundle(String language) throws IOException {
+        return bundle("messages", language);
+    }
+
+    private static Properties bundle(String name, String language) throws IOException {
         Properties properties = new Properties();
         try (InputStream in =
-                Files.newInputStream(RESOURCES.resolve("messages/messages_" + language + ".properties"))) {
+                Files.newInputStream(RESOURCES.resolve("messages/" + name + "_" + language + ".properties"))) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;

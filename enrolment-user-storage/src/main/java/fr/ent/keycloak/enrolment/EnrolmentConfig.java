@@ -37,79 +37,52 @@ final class EnrolmentConfig {
 
     static final List<ProviderConfigProperty> PROPERTIES = properties();
 
+    /**
+     * The settings the console shows. Labels and help texts are message keys ({@code entEnrolment.<name>.label},
+     * {@code .help}) of the jar's {@code theme-resources/messages}, in French and English.
+     */
     private static List<ProviderConfigProperty> properties() {
-        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
-                .property()
-                .name(JDBC_URL)
-                .label("JDBC URL")
-                .helpText("Address of the enrolment database, for example"
-                        + " jdbc:postgresql://db.example.org:5432/scolarite?sslmode=verify-full. TLS options go in the URL."
-                        + " Leave empty to use a datasource of the server (below).")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .add()
-                .property()
-                .name(DATASOURCE)
-                .label("Server datasource")
-                .helpText("Instead of a JDBC URL: the name of a datasource configured on the Keycloak server with the"
-                        + " options db-kind-<name>, db-url-full-<name>, db-username-<name> and db-password-<name>"
-                        + " (the server keeps the account and the pool). Set the JDBC URL or this, not both.")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .add()
-                .property()
-                .name(DB_USER)
-                .label("Database user")
-                .helpText("A read-only account of the enrolment database.")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .add()
-                .property()
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
+        add(builder, JDBC_URL, ProviderConfigProperty.STRING_TYPE, null);
+        add(builder, DATASOURCE, ProviderConfigProperty.STRING_TYPE, null);
+        add(builder, DB_USER, ProviderConfigProperty.STRING_TYPE, null);
+        builder.property()
                 .name(DB_PASSWORD)
-                .label("Database password")
-                .helpText("Password of the database user.")
+                .label(labelKey(DB_PASSWORD))
+                .helpText(helpKey(DB_PASSWORD))
                 .type(ProviderConfigProperty.PASSWORD)
                 .secret(true)
-                .add()
-                .property()
-                .name(RELATION)
-                .label("Enrolment table or view")
-                .helpText("The table or view that lists the students, one row per student (schema.name allowed).")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(DEFAULT_RELATION)
-                .add()
-                .property()
-                .name(QUERY_TIMEOUT)
-                .label("Query timeout (seconds)")
-                .helpText("Longest wait for the enrolment database; a sync or lookup past it fails cleanly.")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(Integer.toString(DEFAULT_QUERY_TIMEOUT))
-                .add()
-                .property()
-                .name(MAX_DISABLE_PERCENT)
-                .label("Largest share of students one sync may disable (%)")
-                .helpText("A sync that would disable more students who vanished from the source stops and reports"
-                        + " instead: a broken export must not lock the university out.")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT))
-                .add()
-                .property()
-                .name(FRESHNESS)
-                .label("Freshness window (seconds)")
-                .helpText("While the last sync started less than this long ago, a student signs in from Keycloak's copy"
-                        + " without any query to the enrolment database. Past it (syncs failing or switched off), each"
-                        + " sign-in re-reads that student's row first, and keeps the copy if the database does not"
-                        + " answer.")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(Integer.toString(DEFAULT_FRESHNESS))
                 .add();
+        add(builder, RELATION, ProviderConfigProperty.STRING_TYPE, DEFAULT_RELATION);
+        add(builder, QUERY_TIMEOUT, ProviderConfigProperty.STRING_TYPE, Integer.toString(DEFAULT_QUERY_TIMEOUT));
+        add(
+                builder,
+                MAX_DISABLE_PERCENT,
+                ProviderConfigProperty.STRING_TYPE,
+                Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT));
+        add(builder, FRESHNESS, ProviderConfigProperty.STRING_TYPE, Integer.toString(DEFAULT_FRESHNESS));
         for (Map.Entry<String, String> column : ColumnMapping.DEFAULTS.columns().entrySet()) {
-            builder.property()
-                    .name(COLUMN_PREFIX + column.getKey())
-                    .label("Column: " + column.getKey())
-                    .helpText("Name of the column holding " + column.getKey().replace('_', ' ') + ".")
-                    .type(ProviderConfigProperty.STRING_TYPE)
-                    .defaultValue(column.getValue())
-                    .add();
+            add(builder, COLUMN_PREFIX + column.getKey(), ProviderConfigProperty.STRING_TYPE, column.getValue());
         }
         return builder.build();
+    }
+
+    private static void add(ProviderConfigurationBuilder builder, String name, String type, String defaultValue) {
+        builder.property()
+                .name(name)
+                .label(labelKey(name))
+                .helpText(helpKey(name))
+                .type(type)
+                .defaultValue(defaultValue)
+                .add();
+    }
+
+    static String labelKey(String name) {
+        return "entEnrolment." + name + ".label";
+    }
+
+    static String helpKey(String name) {
+        return "entEnrolment." + name + ".help";
     }
 
     private final ComponentModel model;
@@ -238,31 +211,27 @@ final class EnrolmentConfig {
         String url = config.jdbcUrl();
         String datasource = config.datasource();
         if (url.isEmpty() && datasource.isEmpty()) {
-            throw new ComponentValidationException(
-                    "Where are the students? Set the JDBC URL of the enrolment database, or the name of a datasource"
-                            + " configured on the server.");
+            throw new ComponentValidationException("entEnrolmentNoSource");
         }
         if (!url.isEmpty() && !datasource.isEmpty()) {
-            throw new ComponentValidationException(
-                    "Set either the JDBC URL or the server datasource, not both: the students are read from one place.");
+            throw new ComponentValidationException("entEnrolmentBothSources");
         }
         if (datasource.isEmpty() && !url.startsWith("jdbc:")) {
-            throw new ComponentValidationException(
-                    "The JDBC URL of the enrolment database must start with \"jdbc:\", for example"
-                            + " jdbc:postgresql://host:5432/database.");
+            throw new ComponentValidationException("entEnrolmentNotJdbc");
         }
         if (datasource.isEmpty()) {
             JdbcUrlPolicy.problem(url, h2Allowed).ifPresent(problem -> {
-                throw new ComponentValidationException(problem.english());
+                throw new ComponentValidationException(problem.messageKey(), problem.detail());
             });
         }
-        checkInteger(model, QUERY_TIMEOUT, 1, 300, "The query timeout");
-        checkInteger(model, MAX_DISABLE_PERCENT, 0, 100, "The largest share of students one sync may disable");
-        checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS, "The freshness window");
+        checkInteger(model, QUERY_TIMEOUT, 1, 300);
+        checkInteger(model, MAX_DISABLE_PERCENT, 0, 100);
+        checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS);
         try {
             config.columns();
         } catch (IllegalArgumentException e) {
-            throw new ComponentValidationException(e.getMessage());
+            // the message names the column and the rule of SQL names, no data
+            throw new ComponentValidationException("entEnrolmentColumns", e.getMessage());
         }
     }
 
@@ -276,19 +245,17 @@ final class EnrolmentConfig {
             return;
         }
         Set<String> known = ServerDataSources.names();
-        throw new ComponentValidationException("No datasource named \"" + name + "\" is configured on this Keycloak"
-                + " server ("
-                + (known.isEmpty() ? "it has no additional datasource" : "it has: " + String.join(", ", known))
-                + "). Add it with the server options db-kind-" + name + ", db-url-full-" + name + ", db-username-"
-                + name + " and db-password-" + name + ", or set a JDBC URL instead.");
+        throw new ComponentValidationException(
+                "entEnrolmentNoDatasource", name, known.isEmpty() ? "-" : String.join(", ", known));
     }
 
-    private static void checkInteger(ComponentModel model, String key, int min, int max, String what) {
+    /** A whole number within bounds; refused with a message key whose first parameter is the setting's label key. */
+    private static void checkInteger(ComponentModel model, String key, int min, int max) {
         try {
             Settings.wholeNumber(key, model.get(key), min, min, max);
         } catch (InvalidSettingException e) {
-            throw new ComponentValidationException(what + " must be a whole number between " + min + " and " + max
-                    + ", not \"" + model.get(key) + "\".");
+            throw new ComponentValidationException(
+                    "entEnrolmentWholeNumber", key, Integer.toString(min), Integer.toString(max), model.get(key));
         }
     }
 }

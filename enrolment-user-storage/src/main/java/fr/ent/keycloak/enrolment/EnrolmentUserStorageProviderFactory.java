@@ -88,7 +88,7 @@ public final class EnrolmentUserStorageProviderFactory
         EnrolmentConfig config = new EnrolmentConfig(model);
         config.checkDatasource();
         config.unpooledSource(session.getKeycloakSessionFactory()).check().ifPresent(problem -> {
-            throw new ComponentValidationException("The enrolment database cannot be read: " + problem);
+            throw new ComponentValidationException("entEnrolmentUnreadable", problem);
         });
     }
 

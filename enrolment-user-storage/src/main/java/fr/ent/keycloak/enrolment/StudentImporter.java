@@ -3,6 +3,7 @@ package fr.ent.keycloak.enrolment;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.LifecycleSettings;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
@@ -70,7 +72,13 @@ final class StudentImporter {
      */
     static StudentLifecycle lifecycle(RealmModel realm) {
         try {
-            return StudentLifecycle.of(realm::getAttribute);
+            // where the activation module keeps them: the console's configuration of its first step, else the realm
+            // attributes of realms set up before
+            RequiredActionConfigModel console = realm.getRequiredActionConfigByAlias(LifecycleSettings.CONSOLE_HOLDER);
+            return StudentLifecycle.of(name -> {
+                String configured = console == null ? null : console.getConfigValue(name);
+                return configured != null && !configured.isBlank() ? configured : realm.getAttribute(name);
+            });
         } catch (InvalidSettingException e) {
             LOG.errorf(
                     "ENT enrolment: realm %s has a wrong lifecycle setting, account states are not recomputed"

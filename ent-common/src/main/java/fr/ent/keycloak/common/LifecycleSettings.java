@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The realm's lifecycle settings, read in one place. Until the admin console shows them (issue "admin side"), they are
- * realm attributes:
+ * The realm's lifecycle settings, read in one place: the configuration of the required action {@value #CONSOLE_HOLDER}
+ * in the admin console (or, for realms set up before, realm attributes of the same names):
  *
  * <table>
  *   <caption>settings</caption>
@@ -24,6 +24,12 @@ import java.util.function.Function;
  * @param studentMailsPerDay at most this many link or guidance emails to one student in 24 hours
  */
 public record LifecycleSettings(AcademicCalendar calendar, int studentMailsPerDay) {
+
+    /**
+     * The required action whose configuration holds these settings (Authentication → Required actions → its gear, in
+     * the admin console); a realm attribute of the same name is still read where the configuration has no value.
+     */
+    public static final String CONSOLE_HOLDER = "ent-activation-start";
 
     public static final String ACTIVATION_DELAY_MINUTES = "entActivationDelayMinutes";
     public static final String ACCESS_ENDS_ON = "entAccessEndsOn";
