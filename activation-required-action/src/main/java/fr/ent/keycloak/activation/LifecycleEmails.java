@@ -3,7 +3,6 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.email.EmailTemplateProviderFactory;
@@ -127,28 +126,22 @@ final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
     }
 
     /** Registered through {@code META-INF/services}; the highest order among email template providers. */
-    public static final class Factory implements EmailTemplateProviderFactory {
+    public static final class Factory extends StatelessFactory<EmailTemplateProvider>
+            implements EmailTemplateProviderFactory {
+
+        public Factory() {
+            super(ID);
+        }
 
         @Override
         public EmailTemplateProvider create(KeycloakSession session) {
             return new LifecycleEmails(session);
         }
 
-        @Override
-        public void init(Config.Scope config) {}
-
         /** The emails' companion: Keycloak's own SMTP error line no longer quotes a recipient at INFO and above. */
         @Override
         public void postInit(KeycloakSessionFactory factory) {
             SmtpLogRedaction.install();
-        }
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String getId() {
-            return ID;
         }
 
         /** Above Keycloak's {@code freemarker} (0): the server's default, with no server option to set. */

@@ -102,13 +102,9 @@ class LifecyclePathsIT {
             // each request mails (or not) before its page answers: what arrived is all there is
             assertThat(mail.messagesTo("lcflood@example.org", RESET_SUBJECT)).hasSize(2);
             // the console's "send an email with actions" is refused too, with the reason
-            Throwable refused = catchThrowable(() -> realm.users()
-                    .get(Students.user(realm, "lcflood").getId())
-                    .executeActionsEmail(List.of("UPDATE_PASSWORD")));
-            assertThat(refused).isNotNull();
-            assertThat(((jakarta.ws.rs.WebApplicationException) refused)
-                            .getResponse()
-                            .readEntity(String.class))
+            assertThat(refusal(() -> realm.users()
+                            .get(Students.user(realm, "lcflood").getId())
+                            .executeActionsEmail(List.of("UPDATE_PASSWORD"))))
                     .contains("entStudentMailsPerDay");
             assertThat(mail.messagesTo("lcflood@example.org")).hasSize(3);
         } finally {
@@ -130,12 +126,7 @@ class LifecyclePathsIT {
         try {
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             String id = Students.user(realm, "lcadmin").getId();
-            Throwable refused =
-                    catchThrowable(() -> realm.users().get(id).executeActionsEmail(List.of("UPDATE_PASSWORD")));
-            assertThat(refused).isInstanceOf(jakarta.ws.rs.WebApplicationException.class);
-            assertThat(((jakarta.ws.rs.WebApplicationException) refused)
-                            .getResponse()
-                            .readEntity(String.class))
+            assertThat(refusal(() -> realm.users().get(id).executeActionsEmail(List.of("UPDATE_PASSWORD"))))
                     .contains("PENDING", "activation link");
             assertThat(mail.messagesTo("lcadmin@example.org")).isEmpty();
 
@@ -203,6 +194,13 @@ class LifecyclePathsIT {
             other.quit();
             Students.forget(realm, database, "lctwice");
         }
+    }
+
+    /** What the admin REST API answered a call it refused. */
+    private static String refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable refused = catchThrowable(call);
+        assertThat(refused).isInstanceOf(jakarta.ws.rs.WebApplicationException.class);
+        return ((jakarta.ws.rs.WebApplicationException) refused).getResponse().readEntity(String.class);
     }
 
     /** Keycloak's reset-credentials flow in the browser, for {@code login}: the text of the page that answers. */
