@@ -172,6 +172,28 @@ print_server_env() {
   done < <(enrolment_server_env "$url")
 }
 
+# The demo's helpdesk operator (role ent-helpdesk, for the assistance console), created once through Keycloak's own
+# admin CLI. Demo only: never in the realm file, which production deployments import too.
+DEMO_OPERATOR=assistance
+DEMO_OPERATOR_PASSWORD=Cobalt-Hibou-Lanterne-58
+create_demo_operator() {
+  local kcadm="$KC_HOME/bin/kcadm.sh" config="$RUN_DIR/kcadm.config"
+  "$kcadm" config credentials --config "$config" --server "http://localhost:$HTTP_PORT" --realm master \
+    --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" >"$LOG_DIR/demo-operator.log" 2>&1 || {
+    say "Warning: could not create the demo operator (log: $LOG_DIR/demo-operator.log)"; return 0; }
+  if "$kcadm" get users --config "$config" -r ent -q username="$DEMO_OPERATOR" -q exact=true --fields id \
+      2>>"$LOG_DIR/demo-operator.log" | grep -q '"id"'; then
+    return 0
+  fi
+  { "$kcadm" create users --config "$config" -r ent -s username="$DEMO_OPERATOR" -s enabled=true \
+      -s firstName=Agent -s lastName=Assistance -s email=assistance@example.org -s emailVerified=true &&
+    "$kcadm" set-password --config "$config" -r ent --username "$DEMO_OPERATOR" \
+      --new-password "$DEMO_OPERATOR_PASSWORD" &&
+    "$kcadm" add-roles --config "$config" -r ent --uusername "$DEMO_OPERATOR" --rolename ent-helpdesk
+  } >>"$LOG_DIR/demo-operator.log" 2>&1 ||
+    say "Warning: could not create the demo operator (log: $LOG_DIR/demo-operator.log)"
+}
+
 create_demo_enrolment_data() {
   local h2
   h2="$(ls "$KC_HOME"/lib/lib/main/com.h2database.h2-*.jar 2>/dev/null | head -n 1)"
@@ -271,6 +293,7 @@ start() {
     sleep 1
     waited=$((waited + 1))
   done
+  create_demo_operator
   http_ok "http://127.0.0.1:$MAIL_API_PORT/api/service/readiness" ||
     say "Warning: GreenMail does not answer on port $MAIL_API_PORT (log: $LOG_DIR/greenmail.log)"
 
@@ -281,6 +304,7 @@ ENT Keycloak Pack is running on Keycloak $KC_VERSION (ready in ${waited} s).
   Student login (realm ent):  http://localhost:$HTTP_PORT/realms/ent/account
   "1ère connexion", help:     http://localhost:$HTTP_PORT/realms/ent/ent-first-connection   http://localhost:$HTTP_PORT/realms/ent/ent-help
   Admin console:              http://localhost:$HTTP_PORT/admin/master/console/#/ent   ($ADMIN_USER / $ADMIN_PASSWORD)
+  Assistance console:         http://localhost:$HTTP_PORT/realms/ent/ent-assistance   ($DEMO_OPERATOR / $DEMO_OPERATOR_PASSWORD, demo only)
   Mailbox (GreenMail API):    http://127.0.0.1:$MAIL_API_PORT/api/user/<email>/messages   (SMTP on 127.0.0.1:$SMTP_PORT)
   Health:                     http://localhost:$MANAGEMENT_PORT/health/ready
   Logs:                       $LOG_DIR

@@ -42,7 +42,7 @@ class PageTextsTest {
     @Test
     void everyEntKeyOfTheTemplatesAndTheCodeIsShipped() throws IOException {
         Set<String> used = new TreeSet<>();
-        Pattern key = Pattern.compile("msg\\(\"(ent[A-Za-z0-9]+)\"|\"(ent[A-Z][A-Za-z0-9]+)\"");
+        Pattern key = Pattern.compile("msg\\(\"(ent[A-Za-z0-9]+)\"\\s*[,)]|\"(ent[A-Z][A-Za-z0-9]+)\"");
         List<Path> sources = new ArrayList<>();
         for (Path root : List.of(RESOURCES.resolve("templates"), Path.of("src/main/java"))) {
             try (Stream<Path> files = Files.walk(root)) {

@@ -62,7 +62,14 @@ final class TestClockResourceProvider implements RealmResourceProvider {
         if (user == null) {
             throw new NotFoundException();
         }
-        String version = realm.getAttribute("entCharterVersion");
+        // the charter in force: the console's setting (the configuration of ent-activation-start), else the realm
+        // attribute of realms set up before
+        org.keycloak.models.RequiredActionConfigModel console =
+                realm.getRequiredActionConfigByAlias("ent-activation-start");
+        String version = console == null ? null : console.getConfigValue("entCharterVersion");
+        if (version == null || version.isBlank()) {
+            version = realm.getAttribute("entCharterVersion");
+        }
         user.setSingleAttribute("entCharterVersion", version == null ? "1" : version);
         user.setSingleAttribute(
                 "entCharterAcceptedAt",

@@ -1,0 +1,34 @@
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=false; section>
+<!-- template: ent-assistance-student.ftl -->
+    <#if section = "header">
+        ${entStudent.name}
+    <#elseif section = "form">
+    <div id="ent-assistance-student" class="ent-help">
+        <p><a href="${entAssistanceUrl}">${msg("entAssistanceBack")}</a></p>
+        <section aria-labelledby="ent-assistance-identity">
+            <h2 id="ent-assistance-identity">${msg("entAssistanceIdentity")}</h2>
+            <dl>
+                <dt>${msg("entAssistanceLogin")}</dt><dd id="ent-card-login">${entStudent.login}</dd>
+                <dt>${msg("entAssistanceNumber")}</dt><dd id="ent-card-number">${entStudent.number}</dd>
+                <dt>${msg("entAssistanceIne")}</dt><dd id="ent-card-ine">${entStudent.ine}</dd>
+                <dt>${msg("entAssistanceYear")}</dt><dd id="ent-card-year">${entStudent.year}</dd>
+                <dt>${msg("entAssistancePersonalEmail")}</dt><dd id="ent-card-email">${entStudent.personalEmail}</dd>
+            </dl>
+        </section>
+        <section aria-labelledby="ent-assistance-standing">
+            <h2 id="ent-assistance-standing">${msg("entAssistanceStanding")}</h2>
+            <p id="ent-card-state">${msg("entAssistanceState" + entStudent.state)}</p>
+            <p id="ent-card-why">${msg("entAssistanceWhy" + entStudent.state)}</p>
+            <dl>
+                <dt>${msg("entAssistanceFeePaidAt")}</dt><dd id="ent-card-paid"><#if entStudent.feePaidAt?has_content>${entStudent.feePaidAt}<#else>${msg("entAssistanceNotPaid")}</#if></dd>
+                <dt>${msg("entAssistanceActivatableFrom")}</dt><dd id="ent-card-activatable">${entStudent.activatableFrom}</dd>
+                <dt>${msg("entAssistanceAccessEndsOn")}</dt><dd id="ent-card-end">${entStudent.accessEndsOn}</dd>
+                <dt>${msg("entAssistanceMailSentAt")}</dt><dd id="ent-card-mailed">${entStudent.activationMailSentAt}</dd>
+                <dt>${msg("entAssistanceCharter")}</dt><dd id="ent-card-charter"><#if entStudent.charterVersion?has_content>${entStudent.charterVersion} (${entStudent.charterAcceptedAt})</#if></dd>
+                <dt>${msg("entAssistanceForwarding")}</dt><dd id="ent-card-forwarding">${entStudent.forwarding}</dd>
+            </dl>
+        </section>
+    </div>
+    </#if>
+</@layout.registrationLayout>
