@@ -25,6 +25,8 @@ import org.keycloak.models.UserModel;
  *       <td>LifecyclePathsIT, ForgottenPasswordIT</td></tr>
  *   <tr><td>the message id {@code KC-SERVICES0029} of Keycloak's email sender</td><td>{@link SmtpLogRedaction}</td>
  *       <td>LogPrivacyIT</td></tr>
+ *   <tr><td>{@code AppAuthManager.authenticateIdentityCookie} (keycloak-services)</td><td>who is signed in, for the
+ *       assistance console ({@link AssistanceResource})</td><td>AssistanceConsoleIT</td></tr>
  * </table>
  */
 final class KeycloakInternals {
