@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.activation.core.SlotLimiter;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import java.util.List;
@@ -95,6 +96,29 @@ final class Activation {
             UserModel user = own.users().getUserById(realm, userId);
             if (user != null) {
                 change.accept(user);
+            }
+        });
+    }
+
+    /**
+     * The cluster-wide counters of the pack (emails per student, "1ère connexion" limits), in Keycloak's single-use
+     * object store.
+     */
+    static SlotLimiter limiter(KeycloakSession session) {
+        return new SlotLimiter(new SlotLimiter.SlotStore() {
+            @Override
+            public boolean putIfAbsent(String key, long lifespanSeconds) {
+                return session.singleUseObjects().putIfAbsent(key, lifespanSeconds);
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return session.singleUseObjects().contains(key);
+            }
+
+            @Override
+            public void remove(String key) {
+                session.singleUseObjects().remove(key);
             }
         });
     }

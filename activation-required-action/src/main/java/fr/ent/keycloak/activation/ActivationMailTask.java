@@ -3,6 +3,9 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.activation.core.RetrySchedule;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.InvalidSettingException;
+import fr.ent.keycloak.common.StudentFacts;
+import fr.ent.keycloak.common.StudentLifecycle;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,11 +69,22 @@ final class ActivationMailTask implements ScheduledTask {
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {
         URI base = ActivationSettings.publicBaseUri(realm);
+        StudentLifecycle lifecycle;
+        try {
+            lifecycle = Lifecycle.of(realm);
+        } catch (InvalidSettingException e) {
+            LOG.errorf(
+                    "ENT activation: no activation email in realm %s until a setting is corrected: %s",
+                    realm.getName(), e.getMessage());
+            return;
+        }
         List<UserModel> due = KeycloakInternals.paidAndNeverMailed(session, realm);
         Instant now = clock.instant();
         LOG.debugf("ENT activation: %d student(s) of realm %s paid and were never mailed", due.size(), realm.getName());
         for (UserModel user : due) {
-            if (!Lifecycle.standing(realm, user).mayReceiveActivationLink()
+            if (!lifecycle
+                            .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), now)
+                            .mayReceiveActivationLink()
                     || !RetrySchedule.due(AcademicCalendar.parseInstant(user.getFirstAttribute(RETRY_AT)), now)) {
                 continue;
             }
@@ -111,7 +125,7 @@ final class ActivationMailTask implements ScheduledTask {
         }
         Activation.inOwnTransaction(session, realmId, userId, user -> {
             if (outcome == StudentMail.Outcome.SENT) {
-                user.setSingleAttribute(Activation.MAIL_SENT_AT, now.toString());
+                // MAIL_SENT_AT: recorded by the send itself, whatever the path
                 user.removeAttribute(FAILURES);
                 user.removeAttribute(RETRY_AT);
             } else {

@@ -62,6 +62,13 @@ final class ActivationMailer {
         attributes.put("linkExpirationHours", settings.linkLifespanSeconds() / 3600);
         attributes.put("linkExpirationMinutes", settings.linkLifespanSeconds() / 60);
         email(session, realm, user).send("entActivationSubject", List.of(), "ent-activation.ftl", attributes, address);
+        // the student has a link: the automatic email must not follow with another one (which would void this one)
+        Activation.inOwnTransaction(session, realm.getId(), user.getId(), mailed -> {
+            if (mailed.getFirstAttribute(Activation.MAIL_SENT_AT) == null) {
+                mailed.setSingleAttribute(
+                        Activation.MAIL_SENT_AT, Lifecycle.now().toString());
+            }
+        });
     }
 
     /** Confirms a finished activation. */

@@ -40,21 +40,17 @@ record ActivationSettings(
     static final int MAX_LINK_LIFESPAN = 30 * 24 * 3600;
 
     static ActivationSettings of(RealmModel realm) {
+        java.util.function.Function<String, String> setting = ConsoleSettings.of(realm);
         return new ActivationSettings(
                 Settings.wholeNumber(
-                        LINK_LIFESPAN,
-                        ConsoleSettings.value(realm, LINK_LIFESPAN),
-                        DEFAULT_LINK_LIFESPAN,
-                        300,
-                        MAX_LINK_LIFESPAN),
-                text(ConsoleSettings.value(realm, CHARTER_VERSION), "1"),
-                text(ConsoleSettings.value(realm, PORTAL_URL), null),
-                text(ConsoleSettings.value(realm, PORTAL_CLIENT), "account-console"),
-                Arrays.stream(text(ConsoleSettings.value(realm, MAIL_DOMAINS), "")
-                                .split("[,\\s]+"))
+                        LINK_LIFESPAN, setting.apply(LINK_LIFESPAN), DEFAULT_LINK_LIFESPAN, 300, MAX_LINK_LIFESPAN),
+                text(setting.apply(CHARTER_VERSION), "1"),
+                text(setting.apply(PORTAL_URL), null),
+                text(setting.apply(PORTAL_CLIENT), "account-console"),
+                Arrays.stream(text(setting.apply(MAIL_DOMAINS), "").split("[,\\s]+"))
                         .filter(domain -> !domain.isBlank())
                         .toList(),
-                text(ConsoleSettings.value(realm, HELPDESK), ""));
+                text(setting.apply(HELPDESK), ""));
     }
 
     /** The server's public address for this realm when no request is at hand (a scheduled task), or null. */

@@ -91,12 +91,13 @@ final class ConsoleSettings {
 
     /** The value of a setting in a realm: the console's, else the former realm attribute; null when neither is set. */
     static String value(RealmModel realm, String name) {
+        return of(realm).apply(name);
+    }
+
+    /** Every setting of a realm, read from one lookup of its console configuration. */
+    static java.util.function.Function<String, String> of(RealmModel realm) {
         RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(LifecycleSettings.CONSOLE_HOLDER);
-        String configured = config == null ? null : config.getConfigValue(name);
-        if (configured != null && !configured.isBlank()) {
-            return configured;
-        }
-        return realm.getAttribute(name);
+        return Settings.preferring(name -> config == null ? null : config.getConfigValue(name), realm::getAttribute);
     }
 
     /** What the console shows: labels and help texts are message keys (the jar's {@code theme-resources/messages}). */

@@ -2,7 +2,6 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.activation.core.BirthDateCheck;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
-import fr.ent.keycloak.activation.core.SlotLimiter;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Guidance;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
@@ -64,26 +63,6 @@ final class FirstConnectionJob implements Runnable {
         }
     }
 
-    /** The cluster-wide counters, in Keycloak's single-use object store. */
-    static SlotLimiter limiter(KeycloakSession session) {
-        return new SlotLimiter(new SlotLimiter.SlotStore() {
-            @Override
-            public boolean putIfAbsent(String key, long lifespanSeconds) {
-                return session.singleUseObjects().putIfAbsent(key, lifespanSeconds);
-            }
-
-            @Override
-            public boolean contains(String key) {
-                return session.singleUseObjects().contains(key);
-            }
-
-            @Override
-            public void remove(String key) {
-                session.singleUseObjects().remove(key);
-            }
-        });
-    }
-
     private void handle(KeycloakSession session) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
@@ -101,7 +80,7 @@ final class FirstConnectionJob implements Runnable {
         }
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
         FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
-        BirthDateCheck.Outcome check = new BirthDateCheck(limiter(session))
+        BirthDateCheck.Outcome check = new BirthDateCheck(Activation.limiter(session))
                 .attempt(
                         "ent-fc:failure:" + realm.getId() + ':' + user.getId(),
                         settings.maxFailures(),

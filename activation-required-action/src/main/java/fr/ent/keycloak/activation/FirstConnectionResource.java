@@ -219,6 +219,6 @@ public final class FirstConnectionResource {
     }
 
     private SlotLimiter limiter() {
-        return FirstConnectionJob.limiter(session);
+        return Activation.limiter(session);
     }
 }

@@ -34,7 +34,7 @@ final class Lifecycle {
      * @throws InvalidSettingException when a lifecycle setting of the realm is wrong
      */
     static StudentLifecycle of(RealmModel realm) {
-        return StudentLifecycle.of(name -> ConsoleSettings.value(realm, name));
+        return StudentLifecycle.of(ConsoleSettings.of(realm));
     }
 
     /** Where the student stands now; a closed standing when the realm's settings are wrong. */
@@ -51,7 +51,11 @@ final class Lifecycle {
         }
     }
 
-    /** The university's time zone, in which dates and times are shown to students. */
+    /**
+     * The university's time zone, in which dates and times are shown. Display only: with a wrong lifecycle setting
+     * nothing is mailed nor decided ({@link #standing} is closed, and the error logged there), and a page that only
+     * shows a date uses Europe/Paris rather than failing.
+     */
     static ZoneId zone(RealmModel realm) {
         try {
             return of(realm).calendar().zone();

@@ -53,15 +53,14 @@ final class StudentMail {
     static Outcome counted(KeycloakSession session, RealmModel realm, UserModel user, String what, Mail mail) {
         int perDay;
         try {
-            perDay = LifecycleSettings.read(name -> ConsoleSettings.value(realm, name))
-                    .studentMailsPerDay();
+            perDay = LifecycleSettings.read(ConsoleSettings.of(realm)).studentMailsPerDay();
         } catch (InvalidSettingException e) {
             LOG.errorf(
                     "ENT: realm %s: %s; nothing is mailed to students until it is corrected",
                     realm.getName(), e.getMessage());
             return Outcome.FAILED;
         }
-        SlotLimiter.Slot slot = FirstConnectionJob.limiter(session)
+        SlotLimiter.Slot slot = Activation.limiter(session)
                 .acquire("ent-mail:" + realm.getId() + ':' + user.getId(), perDay, DAY_SECONDS);
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
         if (slot == null) {

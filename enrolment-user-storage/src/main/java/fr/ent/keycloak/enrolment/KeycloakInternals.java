@@ -1,5 +1,6 @@
 package fr.ent.keycloak.enrolment;
 
+import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.enrolment.core.SyncPlan;
 import java.util.Collection;
@@ -49,21 +50,16 @@ final class KeycloakInternals {
 
     private KeycloakInternals() {}
 
-    /**
-     * The copies of a component's students, by login, in one native query.
-     *
-     * @param attributes the names of the fingerprint, state, disabled-reason and charter attributes, in that order
-     */
-    static Map<String, SyncPlan.Copy> copies(
-            KeycloakSession session, String realmId, String componentId, String... attributes) {
+    /** The copies of a component's students, by login, in one native query. */
+    static Map<String, SyncPlan.Copy> copies(KeycloakSession session, String realmId, String componentId) {
         @SuppressWarnings("unchecked")
         List<Object[]> found = session.getProvider(JpaConnectionProvider.class)
                 .getEntityManager()
                 .createNativeQuery(COPIES)
-                .setParameter("fingerprint", attributes[0])
-                .setParameter("state", attributes[1])
-                .setParameter("reason", attributes[2])
-                .setParameter("charter", attributes[3])
+                .setParameter("fingerprint", StudentImporter.SOURCE_FINGERPRINT)
+                .setParameter("state", EntAttributes.ACCOUNT_STATE)
+                .setParameter("reason", StudentImporter.DISABLED_REASON)
+                .setParameter("charter", EntAttributes.CHARTER_ACCEPTED_AT)
                 .setParameter("realm", realmId)
                 .setParameter("component", componentId)
                 .getResultList();
@@ -77,7 +73,8 @@ final class KeycloakInternals {
                             (String) row[2],
                             (String) row[3],
                             (String) row[4],
-                            StudentFacts.activatedAt(name -> attributes[3].equals(name) ? charterAcceptedAt : null)));
+                            StudentFacts.activatedAt(name ->
+                                    EntAttributes.CHARTER_ACCEPTED_AT.equals(name) ? charterAcceptedAt : null)));
         }
         return copies;
     }

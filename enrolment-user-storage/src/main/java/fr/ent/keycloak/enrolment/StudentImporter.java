@@ -4,6 +4,7 @@ import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.InvalidSettingException;
 import fr.ent.keycloak.common.LifecycleSettings;
+import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
@@ -75,10 +76,8 @@ final class StudentImporter {
             // where the activation module keeps them: the console's configuration of its first step, else the realm
             // attributes of realms set up before
             RequiredActionConfigModel console = realm.getRequiredActionConfigByAlias(LifecycleSettings.CONSOLE_HOLDER);
-            return StudentLifecycle.of(name -> {
-                String configured = console == null ? null : console.getConfigValue(name);
-                return configured != null && !configured.isBlank() ? configured : realm.getAttribute(name);
-            });
+            return StudentLifecycle.of(Settings.preferring(
+                    name -> console == null ? null : console.getConfigValue(name), realm::getAttribute));
         } catch (InvalidSettingException e) {
             LOG.errorf(
                     "ENT enrolment: realm %s has a wrong lifecycle setting, account states are not recomputed"

@@ -1,6 +1,5 @@
 package fr.ent.keycloak.enrolment;
 
-import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.LogSafe;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
@@ -235,15 +234,7 @@ final class StudentSync {
     private Map<String, SyncPlan.Copy> copies() {
         try {
             return KeycloakModelUtils.runJobInTransactionWithResult(
-                    sessionFactory,
-                    session -> KeycloakInternals.copies(
-                            session,
-                            realmId,
-                            model.getId(),
-                            StudentImporter.SOURCE_FINGERPRINT,
-                            EntAttributes.ACCOUNT_STATE,
-                            StudentImporter.DISABLED_REASON,
-                            EntAttributes.CHARTER_ACCEPTED_AT));
+                    sessionFactory, session -> KeycloakInternals.copies(session, realmId, model.getId()));
         } catch (RuntimeException e) {
             LOG.warnf(
                     "ENT enrolment: could not read Keycloak's copies at once (%s); every row is checked one by one",

@@ -64,6 +64,18 @@ public final class Settings {
     }
 
     /**
+     * Where a setting lives when it has two homes: {@code first} (the admin console's configuration) when it has a
+     * value there, else {@code fallback} (the realm attribute of realms set up before the console held it).
+     */
+    public static java.util.function.Function<String, String> preferring(
+            java.util.function.Function<String, String> first, java.util.function.Function<String, String> fallback) {
+        return name -> {
+            String value = first.apply(name);
+            return isAbsent(value) ? fallback.apply(name) : value;
+        };
+    }
+
+    /**
      * Checks one value without keeping it: empty when valid (or absent), else the problem. For the surfaces that
      * validate on save.
      */

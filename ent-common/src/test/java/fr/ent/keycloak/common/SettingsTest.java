@@ -57,6 +57,15 @@ class SettingsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            nullValues = "null",
+            value = {"60, 30, 60", "null, 30, 30", "'  ', 30, 30", "null, null, null"})
+    void theConsoleWinsOverTheFormerRealmAttribute(String console, String attribute, String read) {
+        assertThat(Settings.preferring(name -> console, name -> attribute).apply("entX"))
+                .isEqualTo(read);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Europe/Montpelier", "Paris", "UTC+25"})
     void aWrongZoneIsRefused(String raw) {
         assertThat(catchThrowableOfType(
