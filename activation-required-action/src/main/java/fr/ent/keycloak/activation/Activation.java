@@ -3,7 +3,9 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.activation.core.SlotLimiter;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.LogSafe;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
@@ -46,6 +48,8 @@ final class Activation {
     static final String LINK_ID = EntAttributes.ACTIVATION_LINK_ID;
     /** When the automatic activation email went out (ISO instant): it goes once. */
     static final String MAIL_SENT_AT = "entActivationMailSentAt";
+
+    private static final Logger LOG = Logger.getLogger(Activation.class);
 
     private Activation() {}
 
@@ -98,6 +102,44 @@ final class Activation {
                 change.accept(user);
             }
         });
+    }
+
+    /** What a scheduled run does for one student, in the student's own transaction. */
+    @FunctionalInterface
+    interface StudentWork {
+        void run(KeycloakSession session, RealmModel realm, UserModel student);
+    }
+
+    /**
+     * Runs {@code work} for each student of {@code userIds}, each in a transaction of its own, committed when that
+     * student is done. One student's failure is logged (its kind, never its message) and the others go on; and no
+     * student's run holds rows that another one's transactions must write (a single transaction for a whole run,
+     * flushed halfway, would, and wait on itself).
+     *
+     * @param what what is done, for the log
+     */
+    static void forEachStudent(
+            KeycloakSession session, RealmModel realm, List<String> userIds, String what, StudentWork work) {
+        String realmId = realm.getId();
+        for (String userId : userIds) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                    RealmModel ownRealm = own.realms().getRealm(realmId);
+                    if (ownRealm == null) {
+                        return;
+                    }
+                    own.getContext().setRealm(ownRealm);
+                    UserModel student = own.users().getUserById(ownRealm, userId);
+                    if (student != null) {
+                        work.run(own, ownRealm, student);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.errorf(
+                        "ENT: %s failed for account %s of realm %s, the others go on (%s)",
+                        what, userId, realm.getName(), LogSafe.describe(e));
+            }
+        }
     }
 
     /**

@@ -68,7 +68,6 @@ final class ActivationMailTask implements ScheduledTask {
     }
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {
-        URI base = ActivationSettings.publicBaseUri(realm);
         StudentLifecycle lifecycle;
         try {
             lifecycle = Lifecycle.of(realm);
@@ -78,42 +77,61 @@ final class ActivationMailTask implements ScheduledTask {
                     realm.getName(), e.getMessage());
             return;
         }
-        List<UserModel> due = KeycloakInternals.paidAndNeverMailed(session, realm);
-        Instant now = clock.instant();
+        List<String> due = KeycloakInternals.paidAndNeverMailed(session, realm);
         LOG.debugf("ENT activation: %d student(s) of realm %s paid and were never mailed", due.size(), realm.getName());
-        for (UserModel user : due) {
-            if (!lifecycle
-                            .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), now)
-                            .mayReceiveActivationLink()
-                    || !RetrySchedule.due(AcademicCalendar.parseInstant(user.getFirstAttribute(RETRY_AT)), now)) {
-                continue;
-            }
-            String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
-            if (base == null) {
-                LOG.errorf(
-                        "ENT activation: cannot mail student %s: set the Frontend URL of realm %s (Realm settings →"
-                                + " General), the public address the links point to",
-                        number, realm.getName());
-                return;
-            }
-            // one node mails a student: the claim outlives one send, whatever the length of this run
-            String claim = CLAIM + realm.getId() + ':' + user.getId();
-            if (!session.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
-                continue;
-            }
-            StudentMail.Outcome outcome = StudentMail.counted(
-                    session,
-                    realm,
-                    user,
-                    "the activation email",
-                    () -> ActivationMailer.sendLink(session, realm, user, base));
-            recordOutcome(session, realm.getId(), user.getId(), outcome, now);
-            if (outcome == StudentMail.Outcome.SENT) {
-                LOG.infof("ENT activation: activation email sent to student %s", number);
-            } else if (outcome == StudentMail.Outcome.FAILED) {
-                // tried again after a back-off, by whichever node runs then
-                session.singleUseObjects().remove(claim);
-            }
+        if (due.isEmpty()) {
+            return;
+        }
+        URI base = ActivationSettings.publicBaseUri(realm);
+        if (base == null) {
+            LOG.errorf(
+                    "ENT activation: cannot mail the %d student(s) due: set the Frontend URL of realm %s (Realm settings"
+                            + " → General), the public address the links point to",
+                    due.size(), realm.getName());
+            return;
+        }
+        Instant now = clock.instant();
+        Activation.forEachStudent(
+                session,
+                realm,
+                due,
+                "the activation email",
+                (own, ownRealm, user) -> mailOne(own, ownRealm, user, lifecycle, base, now));
+    }
+
+    /** One student's automatic email, if the lifecycle says it is due and no other node is sending it. */
+    private static void mailOne(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            StudentLifecycle lifecycle,
+            URI base,
+            Instant now) {
+        if (!lifecycle
+                        .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), now)
+                        .mayReceiveActivationLink()
+                || !RetrySchedule.due(AcademicCalendar.parseInstant(user.getFirstAttribute(RETRY_AT)), now)) {
+            return;
+        }
+        // one node mails a student: the claim outlives one send, whatever the length of this run
+        String claim = CLAIM + realm.getId() + ':' + user.getId();
+        if (!session.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
+            return;
+        }
+        StudentMail.Outcome outcome = StudentMail.counted(
+                session,
+                realm,
+                user,
+                "the activation email",
+                () -> ActivationMailer.sendLink(session, realm, user, base));
+        recordOutcome(session, realm.getId(), user.getId(), outcome, now);
+        if (outcome == StudentMail.Outcome.SENT) {
+            LOG.infof(
+                    "ENT activation: activation email sent to student %s",
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER));
+        } else if (outcome == StudentMail.Outcome.FAILED) {
+            // tried again after a back-off, by whichever node runs then
+            session.singleUseObjects().remove(claim);
         }
     }
 

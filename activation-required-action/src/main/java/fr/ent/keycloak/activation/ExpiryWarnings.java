@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * The warning before an account closes: some days before the end of access (31 December of the year in which the last
@@ -46,15 +45,15 @@ final class ExpiryWarnings {
         if (year == null) {
             return;
         }
-        List<UserModel> due = KeycloakInternals.activeEndingIn(session, realm, year);
+        List<String> due = KeycloakInternals.activeEndingIn(session, realm, year);
         Instant end = calendar.expiresAt(year);
-        for (UserModel user : due) {
-            if (!Lifecycle.standing(realm, user).maySignIn()) {
-                continue;
+        Activation.forEachStudent(session, realm, due, "the expiry warning", (own, ownRealm, user) -> {
+            if (!Lifecycle.standing(ownRealm, user).maySignIn()) {
+                return;
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
             try {
-                ActivationMailer.sendExpiryWarning(session, realm, user, end);
+                ActivationMailer.sendExpiryWarning(own, ownRealm, user, end);
                 user.setSingleAttribute(WARNED_FOR, year.toString());
                 LOG.infof("ENT: expiry warning sent to student %s (access ends %s)", number, end);
             } catch (EmailException | RuntimeException e) {
@@ -62,7 +61,7 @@ final class ExpiryWarnings {
                         "ENT: the expiry warning of student %s failed (retried at the next run): %s",
                         number, StudentMail.describe(e));
             }
-        }
+        });
     }
 
     private static int warningDays(RealmModel realm) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * Every use the activation module makes of Keycloak's internals, in one place, each checked against Keycloak 26.7.0
@@ -27,6 +26,15 @@ import org.keycloak.models.UserModel;
  *       <td>LogPrivacyIT</td></tr>
  *   <tr><td>{@code AppAuthManager.authenticateIdentityCookie} (keycloak-services)</td><td>who is signed in, for the
  *       assistance console ({@link AssistanceResource})</td><td>AssistanceConsoleIT</td></tr>
+ *   <tr><td>{@code AdminEventBuilder} and {@code AdminAuth} (keycloak-services)</td><td>the assistance console's
+ *       actions recorded as admin events under the operator's name ({@link AssistanceActions})</td>
+ *       <td>AssistanceActionsIT</td></tr>
+ *   <tr><td>{@code ExecuteActionsActionToken}, {@code LoginActionsService.actionTokenProcessor}
+ *       (keycloak-services)</td><td>the helpdesk's password link, built as the admin console's "send email" builds it
+ *       ({@link AssistanceActions})</td><td>AssistanceActionsIT</td></tr>
+ *   <tr><td>{@code AuthenticationManager.backchannelLogout}, {@code UserSessionManager} (keycloak-services)</td>
+ *       <td>signing a student out everywhere, as the admin console's "sign out" does ({@link AssistanceActions})</td>
+ *       <td>AssistanceActionsIT</td></tr>
  * </table>
  */
 final class KeycloakInternals {
@@ -57,7 +65,7 @@ final class KeycloakInternals {
     private KeycloakInternals() {}
 
     /** The students the automatic activation email may be due to (the lifecycle decides for each). */
-    static List<UserModel> paidAndNeverMailed(KeycloakSession session, RealmModel realm) {
+    static List<String> paidAndNeverMailed(KeycloakSession session, RealmModel realm) {
         return students(
                 session,
                 realm,
@@ -69,7 +77,7 @@ final class KeycloakInternals {
     }
 
     /** The active students whose last academic year is {@code year} and who were not warned for it. */
-    static List<UserModel> activeEndingIn(KeycloakSession session, RealmModel realm, int year) {
+    static List<String> activeEndingIn(KeycloakSession session, RealmModel realm, int year) {
         return students(
                 session,
                 realm,
@@ -86,10 +94,12 @@ final class KeycloakInternals {
     }
 
     /**
-     * The enabled students of the realm that {@code sql} selects (their ids; parameters {@code :realm} and
-     * {@code :enabled} are set here), in the query's order, at most {@value #PER_RUN}.
+     * The ids of the enabled students of the realm that {@code sql} selects (parameters {@code :realm} and
+     * {@code :enabled} are set here), in the query's order, at most {@value #PER_RUN}. Ids, not accounts: loading an
+     * account lets Keycloak's validation write on it, and each student is then loaded in a transaction of its own
+     * ({@link Activation#forEachStudent}).
      */
-    private static List<UserModel> students(
+    private static List<String> students(
             KeycloakSession session, RealmModel realm, String sql, Map<String, Object> parameters) {
         Query query = session.getProvider(JpaConnectionProvider.class)
                 .getEntityManager()
@@ -98,13 +108,10 @@ final class KeycloakInternals {
                 .setParameter("enabled", true)
                 .setMaxResults(PER_RUN);
         parameters.forEach(query::setParameter);
-        List<UserModel> students = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (Object id : query.getResultList()) {
-            UserModel user = session.users().getUserById(realm, id.toString());
-            if (user != null) {
-                students.add(user);
-            }
+            ids.add(id.toString());
         }
-        return students;
+        return ids;
     }
 }

@@ -102,6 +102,9 @@ public final class EntServerExtension
         System.err.printf(
                 "%n===== Keycloak server log during %s (whole log: %s) =====%n%s%n===== end of server log =====%n",
                 context.getDisplayName(), environment.keycloak.log(), environment.keycloak.tail(position, 300));
+        System.err.printf(
+                "%n===== the server's task and pack threads =====%n%s===== end of threads =====%n",
+                environment.keycloak.packThreads());
     }
 
     private static EntEnvironment environment(ExtensionContext context) {

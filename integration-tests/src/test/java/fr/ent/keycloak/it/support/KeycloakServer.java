@@ -335,6 +335,47 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The stacks of the server's scheduled-task thread and of the pack's own threads ({@code jcmd Thread.print} from
+     * the JDK that runs the tests), for the report of a failed test: a stalled task shows where it waits.
+     */
+    public String packThreads() {
+        java.util.Optional<String> jcmd = ProcessHandle.current()
+                .info()
+                .command()
+                .map(java -> Path.of(java).resolveSibling("jcmd"))
+                .filter(Files::isExecutable)
+                .map(Path::toString);
+        java.util.Optional<ProcessHandle> jvm = java.util.stream.Stream.concat(
+                        Stream.of(process.toHandle()), process.descendants())
+                .filter(handle ->
+                        handle.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst();
+        if (jcmd.isEmpty() || jvm.isEmpty()) {
+            return "(no thread dump: jcmd or the server's JVM not found)";
+        }
+        try {
+            Process dump = new ProcessBuilder(
+                            jcmd.get(), Long.toString(jvm.get().pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            String all = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            StringBuilder kept = new StringBuilder();
+            for (String thread : all.split("\n\n")) {
+                if (thread.startsWith("\"Timer-") || thread.contains("fr.ent.keycloak")) {
+                    kept.append(thread).append("\n\n");
+                }
+            }
+            return kept.length() == 0 ? "(no pack thread running)" : kept.toString();
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     /** The last {@code maxLines} lines that the server wrote after {@code position}. */
     public String tail(long position, int maxLines) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
