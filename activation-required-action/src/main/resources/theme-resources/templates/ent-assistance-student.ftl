@@ -6,6 +6,11 @@
     <#elseif section = "form">
     <div id="ent-assistance-student" class="ent-help">
         <p><a href="${entAssistanceUrl}">${msg("entAssistanceBack")}</a></p>
+        <#if entDone??>
+        <div id="ent-assistance-done" role="status" class="ent-notice <#if entDoneOk>ent-notice-ok<#else>ent-notice-error</#if>">
+            <p>${msg(entDone)}</p>
+        </div>
+        </#if>
         <section aria-labelledby="ent-assistance-identity">
             <h2 id="ent-assistance-identity">${msg("entAssistanceIdentity")}</h2>
             <dl>
@@ -28,6 +33,22 @@
                 <dt>${msg("entAssistanceCharter")}</dt><dd id="ent-card-charter"><#if entStudent.charterVersion?has_content>${entStudent.charterVersion} (${entStudent.charterAcceptedAt})</#if></dd>
                 <dt>${msg("entAssistanceForwarding")}</dt><dd id="ent-card-forwarding">${entStudent.forwarding}</dd>
             </dl>
+        </section>
+        <section aria-labelledby="ent-assistance-actions">
+            <h2 id="ent-assistance-actions">${msg("entAssistanceActions")}</h2>
+            <p class="ent-hint">${msg("entAssistanceActionsHint")}</p>
+            <ul id="ent-card-actions" class="ent-assistance-actions">
+            <#list entActions as action>
+                <li id="ent-action-${action.slug}">
+                <#if action.refusal?has_content>
+                    <span class="ent-action-off">${msg("entAssistanceAction." + action.slug)}</span>
+                    <span class="ent-hint"> — ${msg(action.refusal)}</span>
+                <#else>
+                    <a href="${action.url}">${msg("entAssistanceAction." + action.slug)}</a>
+                </#if>
+                </li>
+            </#list>
+            </ul>
         </section>
     </div>
     </#if>

@@ -21,6 +21,8 @@
             <@buttons.button name="send" id="ent-first-connection-send" label="entFirstConnectionSend"/>
         </@buttons.actionGroup>
     </form>
+    <p id="ent-have-code"><a id="ent-have-code-link" href="${entFormAction}/code">${msg("entFirstConnectionHaveCode")}</a>
+        <span class="ent-hint">${msg("entFirstConnectionHaveCodeHint")}</span></p>
     <p class="ent-privacy">${msg("entFirstConnectionPrivacy")}</p>
     <p><a id="ent-back-to-login" href="${entBackUrl}">${msg("entBackToLogin")}</a></p>
     </#if>

@@ -34,6 +34,32 @@ final class ActivationMailer {
         if (address == null || address.isBlank()) {
             throw new EmailException("no personal address on record");
         }
+        String link = issueLink(session, realm, user, baseUri);
+        if (link == null) {
+            throw new EmailException("the student's account was removed");
+        }
+        ActivationSettings settings = ActivationSettings.of(realm);
+        Map<String, Object> attributes = common(realm, user, settings);
+        attributes.put("link", link);
+        attributes.put("linkExpirationHours", settings.linkLifespanSeconds() / 3600);
+        attributes.put("linkExpirationMinutes", settings.linkLifespanSeconds() / 60);
+        email(session, realm, user).send("entActivationSubject", List.of(), "ent-activation.ftl", attributes, address);
+        // the student has a link: the automatic email must not follow with another one (which would void this one)
+        Activation.inOwnTransaction(session, realm.getId(), user.getId(), mailed -> {
+            if (mailed.getFirstAttribute(Activation.MAIL_SENT_AT) == null) {
+                mailed.setSingleAttribute(
+                        Activation.MAIL_SENT_AT, Lifecycle.now().toString());
+            }
+        });
+    }
+
+    /**
+     * A new activation link (voiding every older one), committed in a transaction of its own, bound to the personal
+     * address on record (which may be empty: the assistance code opens the journey without any email). Null when the
+     * account is gone.
+     */
+    static String issueLink(KeycloakSession session, RealmModel realm, UserModel user, URI baseUri) {
+        String address = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
         ActivationSettings settings = ActivationSettings.of(realm);
         int expiresAt = Time.currentTime() + settings.linkLifespanSeconds();
         ActivationActionToken token =
@@ -50,25 +76,11 @@ final class ActivationMailer {
             }
         });
         if (!found.get()) {
-            throw new EmailException("the student's account was removed");
+            return null;
         }
-        String link = Urls.actionTokenBuilder(
-                        baseUri, session.tokens().encode(token), settings.portalClientId(), "", "")
+        return Urls.actionTokenBuilder(baseUri, session.tokens().encode(token), settings.portalClientId(), "", "")
                 .build(realm.getName())
                 .toString();
-
-        Map<String, Object> attributes = common(realm, user, settings);
-        attributes.put("link", link);
-        attributes.put("linkExpirationHours", settings.linkLifespanSeconds() / 3600);
-        attributes.put("linkExpirationMinutes", settings.linkLifespanSeconds() / 60);
-        email(session, realm, user).send("entActivationSubject", List.of(), "ent-activation.ftl", attributes, address);
-        // the student has a link: the automatic email must not follow with another one (which would void this one)
-        Activation.inOwnTransaction(session, realm.getId(), user.getId(), mailed -> {
-            if (mailed.getFirstAttribute(Activation.MAIL_SENT_AT) == null) {
-                mailed.setSingleAttribute(
-                        Activation.MAIL_SENT_AT, Lifecycle.now().toString());
-            }
-        });
     }
 
     /** Confirms a finished activation. */

@@ -1,15 +1,22 @@
 package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.activation.core.AddressMask;
+import fr.ent.keycloak.activation.core.AssistanceAction;
+import fr.ent.keycloak.activation.core.AssistanceCode;
+import fr.ent.keycloak.activation.core.OperatorReason;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,8 +43,10 @@ import org.keycloak.services.managers.AuthenticationManager;
  * realm's sign-in cookie. Anyone else gets a 403 page. Server-rendered pages, no JavaScript; nothing secret is shown
  * (no password, no token, the personal address masked).
  *
- * <p>This slice is read-only: search and the student's card. The actions, the timeline and the assistance code come
- * next (issue "admin side").
+ * <p>Actions ({@link AssistanceAction}): each from a confirmation page where the operator types a reason, sent with a
+ * token bound to the operator's session ({@link AssistanceForms}: a form forged on another site is refused), allowed
+ * by the lifecycle, and recorded as an admin event ({@link AssistanceActions}). The timeline and the assistance code
+ * come next (issue "admin side").
  */
 public final class AssistanceResource {
 
@@ -78,24 +87,134 @@ public final class AssistanceResource {
     @GET
     @Path("students/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public Response student(@PathParam("id") String id) {
+    public Response student(
+            @PathParam("id") String id, @QueryParam("done") String done, @QueryParam("result") String result) {
         PageLocale.apply(session);
         Response refused = refusal();
         if (refused != null) {
             return refused;
         }
-        UserModel student = id == null ? null : session.users().getUserById(realm, id);
-        if (!Activation.isStudent(student)) {
-            return page().setError("entAssistanceNoSuchStudent").createErrorPage(Response.Status.NOT_FOUND);
+        UserModel student = student(id);
+        if (student == null) {
+            return noSuchStudent();
         }
-        return page().setAttribute("entStudent", card(student)).createForm("ent-assistance-student.ftl");
+        LoginFormsProvider page = page();
+        AssistanceAction.fromSlug(done).ifPresent(action -> {
+            AssistanceActions.Outcome outcome = outcome(result);
+            page.setAttribute("entDone", msgKey(action, outcome))
+                    .setAttribute("entDoneOk", outcome == AssistanceActions.Outcome.DONE);
+        });
+        return cardPage(page, student).createForm("ent-assistance-student.ftl");
     }
 
-    /** Null when the caller is a signed-in operator; else the answer (sign in first, or 403). */
-    private Response refusal() {
+    /** The confirmation of an action: what it does, the reason to type, Confirm or Cancel. */
+    @GET
+    @Path("students/{id}/actions/{action}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@PathParam("id") String id, @PathParam("action") String slug) {
+        PageLocale.apply(session);
+        Gate gate = gate();
+        if (gate.refusal() != null) {
+            return gate.refusal();
+        }
+        UserModel student = student(id);
+        java.util.Optional<AssistanceAction> action = AssistanceAction.fromSlug(slug);
+        if (student == null || action.isEmpty()) {
+            return noSuchStudent();
+        }
+        return confirmation(gate.operator(), student, action.get(), "", null, Response.Status.OK);
+    }
+
+    /**
+     * Carries out an action, after the form's token (proof that the operator's own console page sent it), the action's
+     * allowance for the student and the reason were checked; then back to the card, with what happened.
+     */
+    @POST
+    @Path("students/{id}/actions/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response act(@PathParam("id") String id, @PathParam("action") String slug) {
+        PageLocale.apply(session);
+        Gate gate = gate();
+        if (gate.refusal() != null) {
+            return gate.refusal();
+        }
+        MultivaluedMap<String, String> form =
+                session.getContext().getHttpRequest().getDecodedFormParameters();
+        if (!AssistanceForms.genuine(gate.operator().session(), form.getFirst(AssistanceForms.FIELD))) {
+            return page().setError("entAssistanceForgedForm").createErrorPage(Response.Status.FORBIDDEN);
+        }
+        UserModel student = student(id);
+        java.util.Optional<AssistanceAction> found = AssistanceAction.fromSlug(slug);
+        if (student == null || found.isEmpty()) {
+            return noSuchStudent();
+        }
+        AssistanceAction action = found.get();
+        java.util.Optional<String> refused = action.refusal(Lifecycle.standing(realm, student));
+        if (refused.isPresent()) {
+            return cardPage(page(), student)
+                    .setAttribute("entDone", refused.get())
+                    .setAttribute("entDoneOk", false)
+                    .setStatus(Response.Status.CONFLICT)
+                    .createForm("ent-assistance-student.ftl");
+        }
+        String typed = form.getFirst("reason");
+        java.util.Optional<String> problem = OperatorReason.problem(typed);
+        if (problem.isPresent()) {
+            return confirmation(
+                    gate.operator(),
+                    student,
+                    action,
+                    typed == null ? "" : typed,
+                    problem.get(),
+                    Response.Status.BAD_REQUEST);
+        }
+        AssistanceActions.Result result = new AssistanceActions(session, realm)
+                .perform(
+                        action,
+                        student,
+                        gate.operator().user(),
+                        gate.operator().token(),
+                        OperatorReason.normalise(typed));
+        AssistanceActions.Outcome outcome = result.outcome();
+        if (result.code() != null) {
+            // shown once, in this answer only: never in an address, a log or an event
+            return confirmationPage(student, action)
+                    .setAttribute(
+                            "entCode", AssistanceCode.display(result.code().code()))
+                    .setAttribute(
+                            "entCodeExpiresAt",
+                            result.code()
+                                    .expiresAt()
+                                    .atZone(Lifecycle.zone(realm))
+                                    .format(DateTimeFormatter.ofPattern("HH:mm")))
+                    .setAttribute("entCodeMinutes", AssistanceCode.LIFESPAN.toMinutes())
+                    .createForm("ent-assistance-code.ftl");
+        }
+        URI card = UriBuilder.fromUri(selfUri())
+                .path("students")
+                .path(student.getId())
+                .queryParam("done", action.slug())
+                .queryParam("result", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .build();
+        return Response.seeOther(card).build();
+    }
+
+    /** The signed-in operator, or the answer to give instead (sign in first, or 403). */
+    private record Gate(AuthenticationManager.AuthResult operator, Response refusal) {}
+
+    private Gate gate() {
         AuthenticationManager.AuthResult auth = new AppAuthManager().authenticateIdentityCookie(session, realm);
         if (auth == null) {
-            URI self = selfUri();
+            // back to the page asked for (a card, a confirmation) after signing in; a form is not sent again
+            URI self = "GET".equals(session.getContext().getHttpRequest().getHttpMethod())
+                    ? UriBuilder.fromUri(session.getContext().getUri().getRequestUri())
+                            .replaceQueryParam("code")
+                            .replaceQueryParam("state")
+                            .replaceQueryParam("session_state")
+                            .replaceQueryParam("iss")
+                            .build()
+                    : selfUri();
             URI login = Urls.realmBase(session.getContext().getUri().getBaseUri())
                     .path(realm.getName())
                     .path("protocol/openid-connect/auth")
@@ -104,13 +223,18 @@ public final class AssistanceResource {
                     .queryParam("scope", "openid")
                     .queryParam("redirect_uri", self.toString())
                     .build();
-            return Response.seeOther(login).build();
+            return new Gate(null, Response.seeOther(login).build());
         }
         RoleModel role = realm.getRole(ROLE);
         if (role == null || !auth.user().hasRole(role)) {
-            return page().setError("entAssistanceForbidden").createErrorPage(Response.Status.FORBIDDEN);
+            return new Gate(null, page().setError("entAssistanceForbidden").createErrorPage(Response.Status.FORBIDDEN));
         }
-        return null;
+        return new Gate(auth, null);
+    }
+
+    /** Null when the caller is a signed-in operator; else the answer (sign in first, or 403). */
+    private Response refusal() {
+        return gate().refusal();
     }
 
     /** Students whose student number or INE is the text typed, then by login and name; at most 20. */
@@ -173,6 +297,84 @@ public final class AssistanceResource {
         card.put("activationMailSentAt", when(student.getFirstAttribute(Activation.MAIL_SENT_AT), zone, DATE_TIME));
         card.put("forwarding", AddressMask.mask(student.getFirstAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS)));
         return card;
+    }
+
+    /** The student an id names, or null when it names no student. */
+    private UserModel student(String id) {
+        UserModel user = id == null || id.length() > 64 ? null : session.users().getUserById(realm, id);
+        return Activation.isStudent(user) ? user : null;
+    }
+
+    private Response noSuchStudent() {
+        return page().setError("entAssistanceNoSuchStudent").createErrorPage(Response.Status.NOT_FOUND);
+    }
+
+    /** The card, and the actions: a button for each one the lifecycle allows, the reason for each other one. */
+    private LoginFormsProvider cardPage(LoginFormsProvider page, UserModel student) {
+        Standing standing = Lifecycle.standing(realm, student);
+        List<Map<String, String>> actions = new ArrayList<>();
+        for (AssistanceAction action : AssistanceAction.values()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("slug", action.slug());
+            row.put("url", actionUri(student, action).toString());
+            row.put("refusal", action.refusal(standing).orElse(""));
+            actions.add(row);
+        }
+        return page.setAttribute("entStudent", card(student)).setAttribute("entActions", actions);
+    }
+
+    private LoginFormsProvider confirmationPage(UserModel student, AssistanceAction action) {
+        return page().setAttribute("entStudent", card(student))
+                .setAttribute("entAction", action.slug())
+                .setAttribute("entActionUrl", actionUri(student, action).toString())
+                .setAttribute("entCardUrl", selfUri() + "/students/" + student.getId());
+    }
+
+    private Response confirmation(
+            AuthenticationManager.AuthResult operator,
+            UserModel student,
+            AssistanceAction action,
+            String reason,
+            String problem,
+            Response.Status status) {
+        LoginFormsProvider page = confirmationPage(student, action)
+                .setAttribute("entFormToken", AssistanceForms.token(operator.session()))
+                .setAttribute("entFormField", AssistanceForms.FIELD)
+                .setAttribute("entReason", reason.length() > 400 ? reason.substring(0, 400) : reason)
+                .setAttribute("entReasonMax", OperatorReason.MAX_LENGTH)
+                .setStatus(status);
+        if (problem != null) {
+            page.setAttribute("entReasonProblem", problem);
+        }
+        return page.createForm("ent-assistance-action.ftl");
+    }
+
+    private URI actionUri(UserModel student, AssistanceAction action) {
+        return UriBuilder.fromUri(selfUri())
+                .path("students")
+                .path(student.getId())
+                .path("actions")
+                .path(action.slug())
+                .build();
+    }
+
+    private static AssistanceActions.Outcome outcome(String result) {
+        for (AssistanceActions.Outcome outcome : AssistanceActions.Outcome.values()) {
+            if (outcome.name().equalsIgnoreCase(result)) {
+                return outcome;
+            }
+        }
+        return AssistanceActions.Outcome.DONE;
+    }
+
+    /** The message that says what an action did: {@code entAssistanceDone.new-link}, {@code …Throttled}, … */
+    private static String msgKey(AssistanceAction action, AssistanceActions.Outcome outcome) {
+        return switch (outcome) {
+            case DONE -> "entAssistanceDone." + action.slug();
+            case THROTTLED ->
+                action == AssistanceAction.ISSUE_CODE ? "entAssistanceCodeThrottled" : "entAssistanceThrottled";
+            case FAILED -> "entAssistanceMailFailed";
+        };
     }
 
     private LoginFormsProvider page() {

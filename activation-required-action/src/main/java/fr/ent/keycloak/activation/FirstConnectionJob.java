@@ -63,6 +63,11 @@ final class FirstConnectionJob implements Runnable {
         }
     }
 
+    /** The key of a student's "1ère connexion" failures in the cluster's counters ({@link Activation#limiter}). */
+    static String failureKey(RealmModel realm, UserModel user) {
+        return "ent-fc:failure:" + realm.getId() + ':' + user.getId();
+    }
+
     private void handle(KeycloakSession session) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null) {
@@ -82,7 +87,7 @@ final class FirstConnectionJob implements Runnable {
         FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
         BirthDateCheck.Outcome check = new BirthDateCheck(Activation.limiter(session))
                 .attempt(
-                        "ent-fc:failure:" + realm.getId() + ':' + user.getId(),
+                        failureKey(realm, user),
                         settings.maxFailures(),
                         FirstConnectionSettings.DAY_SECONDS,
                         () -> request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH)));
@@ -135,6 +140,11 @@ final class FirstConnectionJob implements Runnable {
 
     /** By login, then student number, then INE; the storage provider imports a student enrolled since the last sync. */
     private UserModel find(KeycloakSession session, RealmModel realm) {
+        return find(session, realm, request);
+    }
+
+    /** The student an identifier names (login, student number or INE), or null when none or several. */
+    static UserModel find(KeycloakSession session, RealmModel realm, FirstConnectionRequest request) {
         UserModel byLogin = session.users().getUserByUsername(realm, request.identifier());
         if (byLogin != null) {
             return byLogin;
@@ -156,6 +166,12 @@ final class FirstConnectionJob implements Runnable {
     }
 
     private void record(KeycloakSession session, RealmModel realm, UserModel user, String outcome) {
+        record(session, realm, user, clientAddress, outcome);
+    }
+
+    /** A user event of "1ère connexion" (type CUSTOM_REQUIRED_ACTION, {@code ent_step=first_connection}). */
+    static void record(
+            KeycloakSession session, RealmModel realm, UserModel user, String clientAddress, String outcome) {
         new EventBuilder(realm, session)
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
                 .user(user)

@@ -1,11 +1,15 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.activation.core.AssistanceCode;
+import fr.ent.keycloak.activation.core.BirthDateCheck;
 import fr.ent.keycloak.activation.core.ClientAddress;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
 import fr.ent.keycloak.activation.core.SlotLimiter;
+import fr.ent.keycloak.common.EntAttributes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
@@ -25,6 +29,7 @@ import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.Urls;
@@ -47,6 +52,7 @@ public final class FirstConnectionResource {
     static final int FORM_LIFESPAN_SECONDS = 3600;
 
     static final String EXECUTOR = "ent-first-connection";
+    static final String CODE_TEMPLATE = "ent-first-connection-code.ftl";
 
     private static final Logger LOG = Logger.getLogger(FirstConnectionResource.class);
 
@@ -74,16 +80,8 @@ public final class FirstConnectionResource {
         if (!validFormToken(form.getFirst(TOKEN_FIELD))) {
             return form(Response.Status.BAD_REQUEST, null, new FormMessage(null, "entFirstConnectionFormExpired"));
         }
-        FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
         String address = session.getContext().getConnection().getRemoteAddr();
-        if (!limiter()
-                .tryAcquire(
-                        "ent-fc:address:" + realm.getId() + ':' + ClientAddress.limitKey(address),
-                        settings.maxPerAddress(),
-                        FirstConnectionSettings.HOUR_SECONDS)) {
-            LOG.infof(
-                    "ENT first connection: network %s reached its hourly limit in realm %s",
-                    ClientAddress.limitKey(address), realm.getName());
+        if (!withinAddressLimit(address)) {
             return form(
                     Response.Status.TOO_MANY_REQUESTS,
                     form,
@@ -117,7 +115,113 @@ public final class FirstConnectionResource {
                 .createForm("ent-first-connection-sent.ftl");
     }
 
+    /** "J'ai un code d'assistance": the student number, the birth date and the code the helpdesk gave. */
+    @GET
+    @Path("code")
+    @Produces(MediaType.TEXT_HTML)
+    public Response codeForm() {
+        PageLocale.apply(session);
+        return form(CODE_TEMPLATE, Response.Status.OK, null, null);
+    }
+
+    /**
+     * Opens the activation journey in this browser when the student number, the birth date and the code all match an
+     * activatable student (the code is then used up); otherwise the same form with the same message, whatever was
+     * wrong or whether the student exists. A wrong birth date or code counts as a failure of "1ère connexion"'s
+     * limits, and the form is limited per client address like the other one.
+     */
+    @POST
+    @Path("code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response redeemCode() {
+        MultivaluedMap<String, String> form =
+                session.getContext().getHttpRequest().getDecodedFormParameters();
+        if (!validFormToken(form.getFirst(TOKEN_FIELD))) {
+            return form(
+                    CODE_TEMPLATE,
+                    Response.Status.BAD_REQUEST,
+                    null,
+                    new FormMessage(null, "entFirstConnectionFormExpired"));
+        }
+        String address = session.getContext().getConnection().getRemoteAddr();
+        if (!withinAddressLimit(address)) {
+            return form(
+                    CODE_TEMPLATE,
+                    Response.Status.TOO_MANY_REQUESTS,
+                    form,
+                    new FormMessage(null, "entFirstConnectionTooManyAttempts"));
+        }
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), Lifecycle.zone(realm));
+        FirstConnectionRequest.Parsed parsed =
+                FirstConnectionRequest.parse(form.getFirst("identifier"), form.getFirst("birthDate"), today);
+        if (parsed.problem().isPresent()) {
+            FirstConnectionRequest.Problem problem = parsed.problem().get();
+            return form(
+                    CODE_TEMPLATE, Response.Status.OK, form, new FormMessage(problem.field(), problem.messageKey()));
+        }
+        String typedCode = form.getFirst("code");
+        if (AssistanceCode.normalise(typedCode).isEmpty()) {
+            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage("code", "entCodeInvalidFormat"));
+        }
+        String link = redeem(parsed.request().get(), typedCode, address);
+        if (link == null) {
+            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage(null, "entCodeRefused"));
+        }
+        return Response.seeOther(URI.create(link)).build();
+    }
+
+    /** The activation link the code opens, or null (the reason is in the events and the log, not in the answer). */
+    private String redeem(FirstConnectionRequest request, String typedCode, String address) {
+        UserModel user = FirstConnectionJob.find(session, realm, request);
+        if (!Activation.isStudent(user)) {
+            return null;
+        }
+        String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
+        BirthDateCheck.Outcome check = new BirthDateCheck(limiter())
+                .attempt(
+                        FirstConnectionJob.failureKey(realm, user),
+                        FirstConnectionSettings.of(realm).maxFailures(),
+                        FirstConnectionSettings.DAY_SECONDS,
+                        () -> request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH))
+                                && AssistanceCodes.redeem(session, realm, user, typedCode));
+        if (check != BirthDateCheck.Outcome.MATCH) {
+            String outcome = check == BirthDateCheck.Outcome.THROTTLED ? "code_throttled" : "code_refused";
+            FirstConnectionJob.record(session, realm, user, address, outcome);
+            LOG.infof("ENT first connection: assistance code of student %s not accepted (%s)", number, outcome);
+            return null;
+        }
+        if (!Lifecycle.standing(realm, user).mayActivate()) {
+            FirstConnectionJob.record(session, realm, user, address, "code_not_activatable");
+            return null;
+        }
+        String link = ActivationMailer.issueLink(
+                session, realm, user, session.getContext().getUri().getBaseUri());
+        FirstConnectionJob.record(session, realm, user, address, "code_accepted");
+        LOG.infof("ENT first connection: student %s opened the activation with an assistance code", number);
+        return link;
+    }
+
+    private boolean withinAddressLimit(String address) {
+        if (limiter()
+                .tryAcquire(
+                        "ent-fc:address:" + realm.getId() + ':' + ClientAddress.limitKey(address),
+                        FirstConnectionSettings.of(realm).maxPerAddress(),
+                        FirstConnectionSettings.HOUR_SECONDS)) {
+            return true;
+        }
+        LOG.infof(
+                "ENT first connection: network %s reached its hourly limit in realm %s",
+                ClientAddress.limitKey(address), realm.getName());
+        return false;
+    }
+
     private Response form(Response.Status status, MultivaluedMap<String, String> data, FormMessage error) {
+        return form("ent-first-connection.ftl", status, data, error);
+    }
+
+    private Response form(
+            String template, Response.Status status, MultivaluedMap<String, String> data, FormMessage error) {
         String nonce = currentNonce();
         if (nonce == null) {
             nonce = SecretGenerator.getInstance().randomString(32);
@@ -137,7 +241,7 @@ public final class FirstConnectionResource {
         if (error != null) {
             forms.addError(error);
         }
-        Response page = forms.createForm("ent-first-connection.ftl");
+        Response page = forms.createForm(template);
         return Response.fromResponse(page).cookie(cookie(nonce)).build();
     }
 

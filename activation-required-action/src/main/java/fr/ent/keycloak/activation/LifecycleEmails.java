@@ -117,11 +117,20 @@ final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
 
     private static void requireSent(StudentMail.Outcome outcome) throws EmailException {
         if (outcome == StudentMail.Outcome.THROTTLED) {
-            throw new EmailException("ENT: this student already received the most emails allowed in 24 hours"
+            throw new QuotaReached("ENT: this student already received the most emails allowed in 24 hours"
                     + " (realm setting entStudentMailsPerDay); try again later.");
         }
         if (outcome == StudentMail.Outcome.FAILED) {
             throw new EmailException("ENT: the email could not be sent; the server log says why.");
+        }
+    }
+
+    /** Nothing sent: the student already received the most emails allowed in 24 hours. */
+    static final class QuotaReached extends EmailException {
+        private static final long serialVersionUID = 1L;
+
+        QuotaReached(String message) {
+            super(message);
         }
     }
 

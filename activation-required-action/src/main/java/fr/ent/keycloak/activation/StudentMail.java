@@ -51,17 +51,11 @@ final class StudentMail {
      * @param what what is sent, for the log (never an address)
      */
     static Outcome counted(KeycloakSession session, RealmModel realm, UserModel user, String what, Mail mail) {
-        int perDay;
-        try {
-            perDay = LifecycleSettings.read(ConsoleSettings.of(realm)).studentMailsPerDay();
-        } catch (InvalidSettingException e) {
-            LOG.errorf(
-                    "ENT: realm %s: %s; nothing is mailed to students until it is corrected",
-                    realm.getName(), e.getMessage());
+        int perDay = perDay(realm);
+        if (perDay == 0) {
             return Outcome.FAILED;
         }
-        SlotLimiter.Slot slot = Activation.limiter(session)
-                .acquire("ent-mail:" + realm.getId() + ':' + user.getId(), perDay, DAY_SECONDS);
+        SlotLimiter.Slot slot = Activation.limiter(session).acquire(quotaKey(realm, user), perDay, DAY_SECONDS);
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
         if (slot == null) {
             LOG.infof("ENT: %s not sent to student %s: %d emails in the last 24 hours", what, number, perDay);
@@ -76,6 +70,26 @@ final class StudentMail {
             LOG.warnf("ENT: %s to student %s could not be sent (%s)", what, number, describe(e));
             return Outcome.FAILED;
         }
+    }
+
+    /**
+     * The realm's emails per student per 24 hours; 0 (nothing is mailed, and the error logged) while the setting is
+     * wrong.
+     */
+    static int perDay(RealmModel realm) {
+        try {
+            return LifecycleSettings.read(ConsoleSettings.of(realm)).studentMailsPerDay();
+        } catch (InvalidSettingException e) {
+            LOG.errorf(
+                    "ENT: realm %s: %s; nothing is mailed to students until it is corrected",
+                    realm.getName(), e.getMessage());
+            return 0;
+        }
+    }
+
+    /** The key of a student's emails in the cluster's counters ({@link Activation#limiter}). */
+    static String quotaKey(RealmModel realm, UserModel user) {
+        return "ent-mail:" + realm.getId() + ':' + user.getId();
     }
 
     /** What failed, without the message (SMTP refusals quote the recipient's address). */

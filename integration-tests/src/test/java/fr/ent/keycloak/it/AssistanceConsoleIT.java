@@ -6,9 +6,9 @@ import fr.ent.keycloak.it.support.Browser;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.Operators;
 import fr.ent.keycloak.it.support.PageChecks;
 import fr.ent.keycloak.it.support.Students;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,15 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,13 +32,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EntServerTest
 class AssistanceConsoleIT {
 
-    private static final String PASSWORD = "Girafe-trombone-lanterne-8";
+    private static final String PASSWORD = Operators.PASSWORD;
 
     @Test
     void anOperatorFindsAStudentAndSeesWhereTheStudentStands(
             Keycloak admin, EnrolmentDatabase database, KeycloakServer server, WebDriver browser) throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
-        String operator = operator(realm, "op-assist1");
+        String operator = Operators.create(realm, "op-assist1");
         Students.insertPaid(database, "71900001", "asmila", "Mila", "Assistée");
         Students.insertPaid(database, "71900002", "asleo", "Léo", "Curieux");
         WebDriver student = null;
@@ -52,13 +46,9 @@ class AssistanceConsoleIT {
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             Students.activate(server, "asleo", PASSWORD);
 
-            browser.get(server.realmUrl() + "/ent-assistance");
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             // not signed in: the realm's own login page
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                    .sendKeys("op-assist1");
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
+            Operators.signIn(browser, server.realmUrl() + "/ent-assistance", "op-assist1", Operators.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-assistance-q")))
                     .sendKeys("71900001");
@@ -108,7 +98,7 @@ class AssistanceConsoleIT {
             assertThat(student.findElements(By.id("ent-assistance-q"))).isEmpty();
 
             // the operator's role opens nothing of Keycloak's admin REST API
-            String token = token(server, "op-assist1");
+            String token = Operators.token(server, "op-assist1");
             HttpResponse<String> users = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(
@@ -138,47 +128,5 @@ class AssistanceConsoleIT {
                 .contains("/realms/ent/protocol/openid-connect/auth")
                 .contains("client_id=ent-assistance");
         assertThat(answer.body()).doesNotContain("71900001");
-    }
-
-    /** A helpdesk operator: a local account holding the realm role ent-helpdesk only. */
-    private static String operator(RealmResource realm, String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setFirstName("Opé");
-        user.setLastName("Rateur");
-        user.setEmail(username + "@example.org");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        String id;
-        try (Response created = realm.users().create(user)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            id = CreatedResponseUtil.getCreatedId(created);
-        }
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        realm.users().get(id).resetPassword(password);
-        realm.users()
-                .get(id)
-                .roles()
-                .realmLevel()
-                .add(List.of(realm.roles().get("ent-helpdesk").toRepresentation()));
-        return id;
-    }
-
-    private static String token(KeycloakServer server, String username) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli"
-                                        + "&username=" + username + "&password="
-                                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(answer.body());
-        assertThat(token.find()).as(answer.body()).isTrue();
-        return token.group(1);
     }
 }

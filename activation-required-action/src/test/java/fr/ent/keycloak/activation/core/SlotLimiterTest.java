@@ -62,6 +62,22 @@ class SlotLimiterTest {
     }
 
     @Test
+    void clearingAKeyFreesTheSlotsTheLimitLooksAt_andNoOtherKey() {
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire("student", 3, 86_400);
+        }
+        limiter.tryAcquire("other", 1, 86_400);
+        assertThat(limiter.exhausted("student", 3)).isTrue();
+        limiter.clear("student", 3);
+        assertThat(limiter.exhausted("student", 3)).isFalse();
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire("student", 3, 86_400)).isTrue();
+        }
+        assertThat(limiter.tryAcquire("student", 3, 86_400)).isFalse();
+        assertThat(limiter.exhausted("other", 1)).isTrue();
+    }
+
+    @Test
     void countsEachKeyApart() {
         for (int i = 0; i < 3; i++) {
             limiter.tryAcquire("a", 3, 60);

@@ -42,6 +42,12 @@ public final class ActivationJourney {
                 .getText();
     }
 
+    /** The identifier the journey's first page shows, once the browser got there (from a link or a code). */
+    public String firstPage() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-username")))
+                .getText();
+    }
+
     /** Start, accept the charter, choose {@code password}, no forwarding: the summary page is shown. */
     public ActivationJourney upToSummary(String password) {
         start();

@@ -1,0 +1,56 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.activation.core.AssistanceCode;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Where the assistance codes live ({@link AssistanceCode}): in the cluster's single-use object store, one per student
+ * (a newer code replaces the older), as a salted digest, for 30 minutes; used up atomically, so two browsers typing
+ * the same code cannot both open the activation. Nothing of a code is written on the account.
+ */
+final class AssistanceCodes {
+
+    /** A code just issued, to show the operator once. */
+    record Issued(String code, Instant expiresAt) {}
+
+    private static final String DIGEST = "digest";
+    private static final long DAY_SECONDS = 24 * 3600;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AssistanceCodes() {}
+
+    /** A new code for the student, voiding the former one; null when the student's codes of the day are used up. */
+    static Issued issue(KeycloakSession session, RealmModel realm, UserModel student) {
+        if (!Activation.limiter(session).tryAcquire(issuedKey(realm, student), AssistanceCode.PER_DAY, DAY_SECONDS)) {
+            return null;
+        }
+        String code = AssistanceCode.generate(RANDOM);
+        long lifespan = AssistanceCode.LIFESPAN.toSeconds();
+        session.singleUseObjects()
+                .put(key(realm, student), lifespan, Map.of(DIGEST, AssistanceCode.digest(code, student.getId())));
+        return new Issued(code, Lifecycle.now().plusSeconds(lifespan));
+    }
+
+    /** Uses up the student's current code if {@code typed} is it; false otherwise (none, another, used, expired). */
+    static boolean redeem(KeycloakSession session, RealmModel realm, UserModel student, String typed) {
+        String key = key(realm, student);
+        Map<String, String> kept = session.singleUseObjects().get(key);
+        if (kept == null || !AssistanceCode.matches(kept.get(DIGEST), typed, student.getId())) {
+            return false;
+        }
+        return session.singleUseObjects().remove(key) != null;
+    }
+
+    private static String key(RealmModel realm, UserModel student) {
+        return "ent-code:" + realm.getId() + ':' + student.getId();
+    }
+
+    private static String issuedKey(RealmModel realm, UserModel student) {
+        return "ent-code-issued:" + realm.getId() + ':' + student.getId();
+    }
+}

@@ -1,0 +1,308 @@
+package fr.ent.keycloak.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ent.keycloak.it.support.ActivationJourney;
+import fr.ent.keycloak.it.support.EnrolmentDatabase;
+import fr.ent.keycloak.it.support.EntServerTest;
+import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.MailServer;
+import fr.ent.keycloak.it.support.Operators;
+import fr.ent.keycloak.it.support.PageChecks;
+import fr.ent.keycloak.it.support.ReceivedMail;
+import fr.ent.keycloak.it.support.Students;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The assistance console's actions as an operator uses them, in Chromium: each one confirmed with a reason, allowed by
+ * the lifecycle only (a reset link for an active student, a new activation link for an activatable one), recorded as
+ * an admin event naming the operator and the reason; the daily email quota and its clearing; signing a student out
+ * everywhere; a form that did not come from the console is refused and does nothing.
+ */
+@EntServerTest
+class AssistanceActionsIT {
+
+    private static final String STUDENT_PASSWORD = "Hibou-Cobalt-Lanterne-47";
+    private static final String ADDRESS = "acnina@example.org";
+
+    @Test
+    void everyActionIsConfirmedWithAReasonAndRecordedUnderTheOperatorsName(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
+            throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String operator = Operators.create(realm, "op-act1");
+        Students.insertPaid(database, "71910001", "acnina", "Nina", "Guichet");
+        try {
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            // the automatic activation email: the first of the student's 3 emails of the day
+            mail.awaitMessagesTo(ADDRESS, 1, Duration.ofSeconds(90));
+            String id = Students.user(realm, "acnina").getId();
+            String card = server.realmUrl() + "/ent-assistance/students/" + id;
+            Operators.signIn(browser, card, "op-act1", Operators.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-card-actions")));
+            PageChecks pages = new PageChecks(browser, true);
+            pages.check("assistance-card-actions");
+
+            // an activatable student: a new link is offered, a reset link is not (and says why)
+            assertThat(browser.findElements(By.cssSelector("#ent-action-reset-link a")))
+                    .isEmpty();
+            assertThat(browser.findElement(By.id("ent-action-reset-link")).getText())
+                    .contains("Possible seulement pour un compte « Actif »");
+
+            // confirmed only with a reason
+            act(browser, "new-link", "  ");
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason-error")))
+                            .getText())
+                    .contains("Indiquez le motif");
+            pages.check("assistance-action-reason-missing");
+            assertThat(mail.messagesTo(ADDRESS)).hasSize(1);
+            retype(browser, "Appel du 01/12 :\n courriel non reçu");
+            assertThat(done(wait)).contains("nouveau lien d'activation est parti");
+            ReceivedMail second =
+                    mail.awaitMessagesTo(ADDRESS, 2, Duration.ofSeconds(60)).get(1);
+            assertThat(ActivationJourney.link(second)).contains("action-token");
+
+            AdminEventRepresentation event = lastAction(realm, id);
+            assertThat(event.getAuthDetails().getUserId()).isEqualTo(operator);
+            assertThat(event.getDetails())
+                    .containsEntry("entAction", "new-link")
+                    .containsEntry("entOutcome", "DONE")
+                    .containsEntry("entStudentNumber", "71910001")
+                    .containsEntry("entReason", "Appel du 01/12 : courriel non reçu");
+            assertThat(server.tail(0, 100_000)).doesNotContain("courriel non reçu");
+
+            // the third email of the day, then the quota: nothing goes, the operator is told, until limits are cleared
+            act(browser, "new-link", "Deuxième appel");
+            assertThat(done(wait)).contains("nouveau lien");
+            mail.awaitMessagesTo(ADDRESS, 3, Duration.ofSeconds(60));
+            act(browser, "new-link", "Troisième appel");
+            assertThat(done(wait)).contains("Rien n'est parti");
+            assertThat(lastAction(realm, id).getDetails()).containsEntry("entOutcome", "THROTTLED");
+            act(browser, "clear-limits", "Identité vérifiée au guichet");
+            assertThat(done(wait)).contains("limites");
+            act(browser, "new-link", "Après levée des limites");
+            assertThat(done(wait)).contains("nouveau lien");
+            mail.awaitMessagesTo(ADDRESS, 4, Duration.ofSeconds(60));
+
+            // an active student with a session: a reset link is offered now, a new activation link is not
+            Students.activate(server, "acnina", STUDENT_PASSWORD);
+            assertThat(Students.signIn(server, "acnina", STUDENT_PASSWORD)).isEqualTo(200);
+            assertThat(realm.users().get(id).getUserSessions()).isNotEmpty();
+            browser.get(card);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-new-link")))
+                            .findElements(By.tagName("a")))
+                    .isEmpty();
+            act(browser, "sign-out", "Ordinateur perdu, demande de l'étudiante");
+            assertThat(done(wait)).contains("déconnecté partout");
+            assertThat(realm.users().get(id).getUserSessions()).isEmpty();
+            act(browser, "reset-link", "Mot de passe oublié, appel");
+            assertThat(done(wait)).contains("changement de mot de passe est parti");
+            ReceivedMail reset =
+                    mail.awaitMessagesTo(ADDRESS, 5, Duration.ofSeconds(60)).get(4);
+            assertThat(reset.subject()).isNotEqualTo(second.subject());
+            assertThat(reset.text()).contains("action-token");
+            assertThat(lastAction(realm, id).getDetails()).containsEntry("entAction", "reset-link");
+            assertThat(pages.problems()).isEmpty();
+        } finally {
+            realm.users().delete(operator).close();
+            Students.forget(realm, database, "acnina");
+        }
+    }
+
+    @Test
+    void aFormThatDidNotComeFromTheConsoleDoesNothing(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
+            throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String operator = Operators.create(realm, "op-act2");
+        Students.insertPaid(database, "71910002", "acomar", "Omar", "Forgé");
+        try {
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            mail.awaitMessagesTo("acomar@example.org", 1, Duration.ofSeconds(90));
+            String id = Students.user(realm, "acomar").getId();
+            String action = server.realmUrl() + "/ent-assistance/students/" + id + "/actions/new-link";
+            Operators.signIn(browser, action, "op-act2", Operators.PASSWORD);
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-form")));
+            int eventsBefore = actions(realm, id).size();
+
+            // the operator's own sign-in cookie rides along, as it would on a page of another site
+            String cookies = Operators.cookies(browser);
+            for (String token : new String[] {null, "", "forged-token-value"}) {
+                HttpResponse<String> forged = post(action, cookies, token, "Motif plausible");
+                assertThat(forged.statusCode()).as("token %s", token).isEqualTo(403);
+                assertThat(forged.body()).contains("ne vient pas de la console d");
+            }
+            // without any sign-in, the login page answers and nothing is done
+            HttpResponse<String> anonymous = post(action, "", "x", "Motif plausible");
+            assertThat(anonymous.statusCode()).isEqualTo(303);
+            assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("openid-connect/auth");
+
+            assertThat(actions(realm, id)).hasSize(eventsBefore);
+            assertThat(mail.messagesTo("acomar@example.org")).hasSize(1);
+        } finally {
+            realm.users().delete(operator).close();
+            Students.forget(realm, database, "acomar");
+        }
+    }
+
+    @Test
+    void anAssistanceCodeOpensTheActivationInTheStudentsBrowserWithoutAnyEmail(
+            Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
+            throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String operator = Operators.create(realm, "op-act3");
+        Students.insertPaid(database, "71910003", "acpaul", "Paul", "Sansadresse");
+        WebDriver student = null;
+        try {
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            // the automatic email went to an address the student cannot read
+            mail.awaitMessagesTo("acpaul@example.org", 1, Duration.ofSeconds(90));
+            String id = Students.user(realm, "acpaul").getId();
+            Operators.signIn(
+                    browser, server.realmUrl() + "/ent-assistance/students/" + id, "op-act3", Operators.PASSWORD);
+            act(browser, "issue-code", "Adresse personnelle erronée, identité vérifiée au guichet");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-code-value")))
+                    .getText();
+            assertThat(code).matches("[A-HJ-KMNP-Z2-9]{4}-[A-HJ-KMNP-Z2-9]{4}");
+            new PageChecks(browser, true).check("assistance-code");
+            AdminEventRepresentation issued = lastAction(realm, id);
+            assertThat(issued.getDetails()).containsEntry("entAction", "issue-code");
+            assertThat(issued.getDetails().values()).noneMatch(value -> value.contains(code.substring(0, 4)));
+            assertThat(server.tail(0, 100_000)).doesNotContain(code).doesNotContain(code.replace("-", ""));
+
+            // the student, in their own browser: "1ère connexion" → "J'ai un code d'assistance"
+            student = fr.ent.keycloak.it.support.Browser.open();
+            student.get(server.realmUrl() + "/ent-first-connection");
+            WebDriverWait studentWait = new WebDriverWait(student, Duration.ofSeconds(30));
+            studentWait
+                    .until(ExpectedConditions.elementToBeClickable(By.id("ent-have-code-link")))
+                    .click();
+            PageChecks studentPages = new PageChecks(student, true);
+            // a wrong code: the same answer as for a student who does not exist
+            typeCode(student, "71910003", "14/03/2006", "ABCD-EFGH");
+            String refused = studentWait
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-code-form")))
+                    .findElement(By.xpath("//body"))
+                    .getText();
+            assertThat(refused).contains("ne permettent pas d'ouvrir l'activation");
+            studentPages.check("first-connection-code-refused");
+            typeCode(student, "99999999", "14/03/2006", code);
+            assertThat(studentWait
+                            .until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")))
+                            .getText())
+                    .contains("ne permettent pas d'ouvrir l'activation");
+            // the right one, typed in lower case without the dash: straight into the journey
+            typeCode(
+                    student,
+                    "71910003",
+                    "14/03/2006",
+                    code.toLowerCase(java.util.Locale.ROOT).replace("-", ""));
+            ActivationJourney journey = new ActivationJourney(student);
+            assertThat(journey.firstPage()).isEqualTo("acpaul");
+            assertThat(journey.upToSummary(STUDENT_PASSWORD).activate()).contains("mis à jour");
+            assertThat(Students.state(realm, "acpaul")).isEqualTo("ACTIVE");
+            assertThat(Students.signIn(server, "acpaul", STUDENT_PASSWORD)).isEqualTo(200);
+            // no activation link was mailed for it; the code is used up
+            assertThat(mail.messagesTo("acpaul@example.org").stream()
+                            .filter(message -> message.text().contains("action-token"))
+                            .count())
+                    .isEqualTo(1);
+            student.manage().deleteAllCookies();
+            student.get(server.realmUrl() + "/ent-first-connection/code");
+            typeCode(student, "71910003", "14/03/2006", code);
+            assertThat(studentWait
+                            .until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")))
+                            .getText())
+                    .contains("ne permettent pas d'ouvrir l'activation");
+            assertThat(studentPages.problems()).isEmpty();
+        } finally {
+            if (student != null) {
+                student.quit();
+            }
+            realm.users().delete(operator).close();
+            Students.forget(realm, database, "acpaul");
+        }
+    }
+
+    private static void typeCode(WebDriver browser, String number, String birthDate, String code) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (String[] field : new String[][] {{"identifier", number}, {"birthDate", birthDate}, {"code", code}}) {
+            org.openqa.selenium.WebElement input =
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(field[0])));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        org.openqa.selenium.WebElement send = browser.findElement(By.id("ent-code-send"));
+        send.click();
+        wait.until(ExpectedConditions.stalenessOf(send));
+    }
+
+    /** Opens the action's confirmation page from the card, types the reason and confirms. */
+    private static void act(WebDriver browser, String action, String reason) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ent-action-" + action + " a")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason")))
+                .sendKeys(reason);
+        browser.findElement(By.id("ent-action-confirm")).click();
+    }
+
+    /** On a confirmation page shown again with an error: types the reason again and confirms. */
+    private static void retype(WebDriver browser, String reason) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason")))
+                .clear();
+        browser.findElement(By.id("ent-action-reason")).sendKeys(reason);
+        browser.findElement(By.id("ent-action-confirm")).click();
+    }
+
+    private static String done(WebDriverWait wait) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-assistance-done")))
+                .getText();
+    }
+
+    private static List<AdminEventRepresentation> actions(RealmResource realm, String userId) {
+        return realm.getAdminEvents(
+                List.of("ACTION"), null, null, null, null, "users/" + userId, null, null, null, 0, 100);
+    }
+
+    private static AdminEventRepresentation lastAction(RealmResource realm, String userId) {
+        List<AdminEventRepresentation> events = actions(realm, userId);
+        assertThat(events).isNotEmpty();
+        // newest first
+        return events.get(0);
+    }
+
+    private static HttpResponse<String> post(String url, String cookies, String token, String reason) throws Exception {
+        StringBuilder body = new StringBuilder("reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8));
+        if (token != null) {
+            body.append("&ent_form_token=").append(URLEncoder.encode(token, StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://attacker.example")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

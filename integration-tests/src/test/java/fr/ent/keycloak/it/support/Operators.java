@@ -1,0 +1,93 @@
+package fr.ent.keycloak.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Helpdesk operators of the assistance console: local accounts of the realm holding the realm role ent-helpdesk. */
+public final class Operators {
+
+    public static final String PASSWORD = "Girafe-trombone-lanterne-8";
+
+    private Operators() {}
+
+    /** Creates the operator; returns the account's id (delete it after the test). */
+    public static String create(RealmResource realm, String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setFirstName("Opé");
+        user.setLastName("Rateur");
+        user.setEmail(username + "@example.org");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        String id;
+        try (Response created = realm.users().create(user)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+            id = CreatedResponseUtil.getCreatedId(created);
+        }
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        realm.users().get(id).resetPassword(password);
+        realm.users()
+                .get(id)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm.roles().get("ent-helpdesk").toRepresentation()));
+        return id;
+    }
+
+    /** Opens {@code page} of the console in the browser, signing in through the realm's login page on the way. */
+    public static void signIn(WebDriver browser, String page, String username, String password) {
+        browser.get(page);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** The browser's cookies for the realm, as a {@code Cookie} header: a request that rides on its sign-in. */
+    public static String cookies(WebDriver browser) {
+        return browser.manage().getCookies().stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** An access token of the operator (password grant through admin-cli), to try Keycloak's admin REST API. */
+    public static String token(KeycloakServer server, String username) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli"
+                                        + "&username=" + username + "&password="
+                                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(answer.body());
+        assertThat(token.find()).as(answer.body()).isTrue();
+        return token.group(1);
+    }
+}
