@@ -50,6 +50,17 @@
             </#list>
             </ul>
         </section>
+        <section aria-labelledby="ent-assistance-timeline">
+            <h2 id="ent-assistance-timeline">${msg("entTimelineTitle")}</h2>
+            <#if !entEventsSaved>
+            <p class="ent-hint">${msg("entTimelineEventsOff")}</p>
+            </#if>
+            <ol id="ent-card-timeline" class="ent-timeline" reversed>
+            <#list entTimeline as line>
+                <li><time datetime="${line.iso}">${line.at}</time> — <#if line.arg?has_content>${msg(line.key, line.arg)}<#else>${msg(line.key)}</#if></li>
+            </#list>
+            </ol>
+        </section>
     </div>
     </#if>
 </@layout.registrationLayout>

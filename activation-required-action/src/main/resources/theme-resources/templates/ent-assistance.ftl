@@ -5,6 +5,7 @@
         ${msg("entAssistanceTitle")}
     <#elseif section = "form">
     <div id="ent-assistance" class="ent-help">
+        <p><a id="ent-dashboard-link" href="${entAssistanceUrl}/dashboard">${msg("entDashboardTitle")}</a></p>
         <form id="ent-assistance-search" action="${entAssistanceUrl}" method="get" role="search">
             <label for="ent-assistance-q">${msg("entAssistanceSearchLabel")}</label>
             <p id="ent-assistance-q-hint" class="ent-hint">${msg("entAssistanceSearchHint")}</p>

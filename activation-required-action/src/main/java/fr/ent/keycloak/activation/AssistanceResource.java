@@ -3,7 +3,10 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.activation.core.AddressMask;
 import fr.ent.keycloak.activation.core.AssistanceAction;
 import fr.ent.keycloak.activation.core.AssistanceCode;
+import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.activation.core.OperatorReason;
+import fr.ent.keycloak.activation.core.TermDashboard;
+import fr.ent.keycloak.activation.core.Timeline;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -53,6 +58,7 @@ public final class AssistanceResource {
     static final String ROLE = "ent-helpdesk";
     static final String CLIENT = "ent-assistance";
     static final int MAX_RESULTS = 20;
+    static final int ENDING_SOON_DAYS = 30;
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -105,6 +111,73 @@ public final class AssistanceResource {
                     .setAttribute("entDoneOk", outcome == AssistanceActions.Outcome.DONE);
         });
         return cardPage(page, student).createForm("ent-assistance-student.ftl");
+    }
+
+    /** The start-of-term dashboard ({@link TermDashboard}): a few grouped queries, no account loaded. */
+    @GET
+    @Path("dashboard")
+    @Produces(MediaType.TEXT_HTML)
+    public Response dashboard() {
+        PageLocale.apply(session);
+        Response refused = refusal();
+        if (refused != null) {
+            return refused;
+        }
+        Instant now = Lifecycle.now();
+        ZoneId zone = Lifecycle.zone(realm);
+        TermDashboard figures = new TermDashboard(
+                TermDashboard.states(KeycloakInternals.countByValue(session, realm, EntAttributes.ACCOUNT_STATE)),
+                TermDashboard.perDay(
+                        KeycloakInternals.countByHour(
+                                session,
+                                realm,
+                                EntAttributes.CHARTER_ACCEPTED_AT,
+                                TermDashboard.since(now, TermDashboard.DAYS)),
+                        now,
+                        zone,
+                        TermDashboard.DAYS),
+                KeycloakInternals.countHolding(session, realm, Activation.MAIL_SENT_AT),
+                KeycloakInternals.countHolding(session, realm, EntAttributes.CHARTER_ACCEPTED_AT),
+                KeycloakInternals.countHolding(session, realm, ActivationMailTask.FAILURES),
+                endingSoon(now));
+        List<Map<String, String>> states = new ArrayList<>();
+        figures.perState()
+                .forEach((state, count) -> states.add(Map.of("state", state.name(), "count", count.toString())));
+        List<Map<String, String>> days = new ArrayList<>();
+        for (TermDashboard.Day day : figures.activationsPerDay()) {
+            days.add(Map.of(
+                    "date",
+                    day.date().format(DATE),
+                    "iso",
+                    day.date().toString(),
+                    "count",
+                    Long.toString(day.count())));
+        }
+        return page().setAttribute("entStates", states)
+                .setAttribute("entTotal", figures.total())
+                .setAttribute("entDays", days)
+                .setAttribute("entMailed", figures.mailed())
+                .setAttribute("entActivated", figures.activated())
+                .setAttribute("entFailing", figures.failingMails())
+                .setAttribute("entEndingSoon", figures.endingSoon())
+                .setAttribute("entEndingWindow", ENDING_SOON_DAYS)
+                .setAttribute("entUpdatedAt", now.atZone(zone).format(DATE_TIME))
+                .createForm("ent-assistance-dashboard.ftl");
+    }
+
+    /** Students whose access ends within {@value #ENDING_SOON_DAYS} days (their last academic year ends then). */
+    private long endingSoon(Instant now) {
+        Integer year;
+        try {
+            year = ExpiryWindow.endingYear(Lifecycle.of(realm).calendar(), now, ENDING_SOON_DAYS);
+        } catch (fr.ent.keycloak.common.InvalidSettingException e) {
+            return 0;
+        }
+        if (year == null) {
+            return 0;
+        }
+        return KeycloakInternals.countByValue(session, realm, EntAttributes.LAST_ACADEMIC_YEAR)
+                .getOrDefault(year.toString(), 0L);
     }
 
     /** The confirmation of an action: what it does, the reason to type, Confirm or Cancel. */
@@ -320,7 +393,81 @@ public final class AssistanceResource {
             row.put("refusal", action.refusal(standing).orElse(""));
             actions.add(row);
         }
-        return page.setAttribute("entStudent", card(student)).setAttribute("entActions", actions);
+        return page.setAttribute("entStudent", card(student))
+                .setAttribute("entActions", actions)
+                .setAttribute("entTimeline", timeline(student))
+                .setAttribute("entEventsSaved", realm.isEventsEnabled());
+    }
+
+    /** The student's timeline ({@link Timeline}), from Keycloak's stored events and the account's dates. */
+    private List<Map<String, String>> timeline(UserModel student) {
+        List<Timeline.Fact> facts = new ArrayList<>();
+        if (student.getCreatedTimestamp() != null) {
+            facts.add(new Timeline.Fact(
+                    Instant.ofEpochMilli(student.getCreatedTimestamp()),
+                    Timeline.Kind.ACCOUNT,
+                    Timeline.IMPORTED,
+                    Map.of()));
+        }
+        Instant mailed = fr.ent.keycloak.common.AcademicCalendar.parseInstant(
+                student.getFirstAttribute(Activation.MAIL_SENT_AT));
+        if (mailed != null) {
+            facts.add(new Timeline.Fact(mailed, Timeline.Kind.ACCOUNT, Timeline.ACTIVATION_MAIL, Map.of()));
+        }
+        EventStoreProvider store = session.getProvider(EventStoreProvider.class);
+        if (store != null) {
+            store.createQuery()
+                    .realm(realm.getId())
+                    .user(student.getId())
+                    .maxResults(2 * Timeline.MAX_ENTRIES)
+                    .getResultStream()
+                    .forEach(event -> facts.add(new Timeline.Fact(
+                            Instant.ofEpochMilli(event.getTime()),
+                            Timeline.Kind.USER_EVENT,
+                            event.getType().name(),
+                            event.getDetails())));
+            Map<String, String> operators = new java.util.HashMap<>();
+            store.createAdminQuery()
+                    .realm(realm.getId())
+                    .resourcePath("users/" + student.getId())
+                    .maxResults(Timeline.MAX_ENTRIES)
+                    .getResultStream()
+                    .forEach(event -> {
+                        Map<String, String> details = new java.util.HashMap<>();
+                        if (event.getDetails() != null) {
+                            details.putAll(event.getDetails());
+                        }
+                        details.put(Timeline.OPERATOR, operatorName(event.getAuthDetails(), operators));
+                        facts.add(new Timeline.Fact(
+                                Instant.ofEpochMilli(event.getTime()),
+                                Timeline.Kind.ADMIN_EVENT,
+                                event.getOperationType().name(),
+                                details));
+                    });
+        }
+        ZoneId zone = Lifecycle.zone(realm);
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (Timeline.Entry entry : Timeline.of(facts)) {
+            Map<String, String> line = new LinkedHashMap<>();
+            line.put("at", entry.at().atZone(zone).format(DATE_TIME));
+            line.put("iso", entry.at().toString());
+            line.put("key", entry.messageKey());
+            line.put("arg", entry.arguments().isEmpty() ? "" : entry.arguments().get(0));
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** The login of whoever made an admin event (an operator, an administrator of any realm), or "?". */
+    private String operatorName(AuthDetails auth, Map<String, String> known) {
+        if (auth == null || auth.getUserId() == null) {
+            return "?";
+        }
+        return known.computeIfAbsent(auth.getUserId(), id -> {
+            RealmModel of = auth.getRealmId() == null ? realm : session.realms().getRealm(auth.getRealmId());
+            UserModel user = of == null ? null : session.users().getUserById(of, id);
+            return user == null ? "?" : user.getUsername();
+        });
     }
 
     private LoginFormsProvider confirmationPage(UserModel student, AssistanceAction action) {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -55,6 +57,11 @@ final class ExpiryWarnings {
             try {
                 ActivationMailer.sendExpiryWarning(own, ownRealm, user, end);
                 user.setSingleAttribute(WARNED_FOR, year.toString());
+                new EventBuilder(ownRealm, own)
+                        .event(EventType.CUSTOM_REQUIRED_ACTION)
+                        .user(user)
+                        .detail("ent_step", "expiry_warning_sent")
+                        .success();
                 LOG.infof("ENT: expiry warning sent to student %s (access ends %s)", number, end);
             } catch (EmailException | RuntimeException e) {
                 LOG.warnf(

@@ -26,6 +26,9 @@ import org.keycloak.models.RealmModel;
  *       <td>LogPrivacyIT</td></tr>
  *   <tr><td>{@code AppAuthManager.authenticateIdentityCookie} (keycloak-services)</td><td>who is signed in, for the
  *       assistance console ({@link AssistanceResource})</td><td>AssistanceConsoleIT</td></tr>
+ *   <tr><td>JPQL on {@code UserAttributeEntity} (keycloak-model-jpa)</td><td>the start-of-term dashboard's counts,
+ *       grouped in the database ({@link #countByValue}, {@link #countByHour}, {@link #countHolding})</td>
+ *       <td>AssistanceActionsIT</td></tr>
  *   <tr><td>{@code AdminEventBuilder} and {@code AdminAuth} (keycloak-services)</td><td>the assistance console's
  *       actions recorded as admin events under the operator's name ({@link AssistanceActions})</td>
  *       <td>AssistanceActionsIT</td></tr>
@@ -113,5 +116,62 @@ final class KeycloakInternals {
             ids.add(id.toString());
         }
         return ids;
+    }
+
+    /** How many students of the realm hold each value of {@code attribute} (JPQL, one grouped query). */
+    static Map<String, Long> countByValue(KeycloakSession session, RealmModel realm, String attribute) {
+        return grouped(
+                session,
+                "SELECT a.value, COUNT(a) FROM UserAttributeEntity a WHERE a.name = :name AND a.user.realmId = :realm"
+                        + " GROUP BY a.value",
+                realm,
+                attribute,
+                null);
+    }
+
+    /**
+     * How many students of the realm hold an ISO instant in {@code attribute} at or after {@code since}, per UTC hour
+     * (the value's first 13 characters): one grouped query, the day of the university computed in the core.
+     */
+    static Map<String, Long> countByHour(KeycloakSession session, RealmModel realm, String attribute, String since) {
+        return grouped(
+                session,
+                "SELECT SUBSTRING(a.value, 1, 13), COUNT(a) FROM UserAttributeEntity a WHERE a.name = :name"
+                        + " AND a.user.realmId = :realm AND a.value >= :since GROUP BY SUBSTRING(a.value, 1, 13)",
+                realm,
+                attribute,
+                since);
+    }
+
+    /** How many students of the realm hold {@code attribute} at all. */
+    static long countHolding(KeycloakSession session, RealmModel realm, String attribute) {
+        Object count = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createQuery("SELECT COUNT(a) FROM UserAttributeEntity a WHERE a.name = :name"
+                        + " AND a.user.realmId = :realm")
+                .setParameter("name", attribute)
+                .setParameter("realm", realm.getId())
+                .getSingleResult();
+        return ((Number) count).longValue();
+    }
+
+    private static Map<String, Long> grouped(
+            KeycloakSession session, String jpql, RealmModel realm, String attribute, String since) {
+        Query query = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createQuery(jpql)
+                .setParameter("name", attribute)
+                .setParameter("realm", realm.getId());
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            if (columns[0] != null) {
+                counts.merge(columns[0].toString(), ((Number) columns[1]).longValue(), Long::sum);
+            }
+        }
+        return counts;
     }
 }

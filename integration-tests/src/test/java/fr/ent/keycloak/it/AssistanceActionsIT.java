@@ -118,6 +118,44 @@ class AssistanceActionsIT {
             assertThat(reset.subject()).isNotEqualTo(second.subject());
             assertThat(reset.text()).contains("action-token");
             assertThat(lastAction(realm, id).getDetails()).containsEntry("entAction", "reset-link");
+
+            // the card's timeline tells the story, with the operator's login and without the reasons typed
+            browser.get(card);
+            String timeline = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-card-timeline")))
+                    .getText();
+            assertThat(timeline)
+                    .contains(
+                            "Compte importé de la base des inscriptions",
+                            "Premier courriel d'activation envoyé",
+                            "Assistance (op-act1) : nouveau lien d'activation envoyé",
+                            "Assistance (op-act1) : nouveau lien demandé, non envoyé",
+                            "Assistance (op-act1) : limites de « 1ère connexion » levées",
+                            "Assistance (op-act1) : étudiant déconnecté partout",
+                            "Assistance (op-act1) : lien de changement de mot de passe envoyé",
+                            "Connexion")
+                    .doesNotContain("courriel non reçu")
+                    .doesNotContain(ADDRESS);
+            assertThat(timeline.indexOf("lien de changement de mot de passe"))
+                    .as("newest first")
+                    .isLessThan(timeline.indexOf("Compte importé"));
+            pages.check("assistance-card-timeline");
+
+            // the start-of-term dashboard counts this student among the active ones, activated today
+            browser.get(server.realmUrl() + "/ent-assistance");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-dashboard-link")))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-dashboard-states-table")));
+            pages.check("assistance-dashboard");
+            assertThat(browser.findElements(By.cssSelector("#ent-dashboard-states-table tbody tr")))
+                    .hasSize(4);
+            assertThat(number(browser, "#ent-dashboard-state-ACTIVE td")).isPositive();
+            assertThat(number(browser, "#ent-dashboard-activated")).isPositive();
+            assertThat(number(browser, "#ent-dashboard-mailed")).isPositive();
+            List<org.openqa.selenium.WebElement> days =
+                    browser.findElements(By.cssSelector("#ent-dashboard-days-table tbody tr td"));
+            assertThat(days).hasSize(14);
+            assertThat(Long.parseLong(days.get(13).getText().replaceAll("\\D", "")))
+                    .isPositive();
             assertThat(pages.problems()).isEmpty();
         } finally {
             realm.users().delete(operator).close();
@@ -153,6 +191,16 @@ class AssistanceActionsIT {
             HttpResponse<String> anonymous = post(action, "", "x", "Motif plausible");
             assertThat(anonymous.statusCode()).isEqualTo(303);
             assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("openid-connect/auth");
+
+            // the operator's sign-in opens nothing in another realm
+            HttpResponse<String> master = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/master/ent-assistance"))
+                                    .header("Cookie", cookies)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(master.statusCode()).isNotEqualTo(200);
+            assertThat(master.body()).doesNotContain("ent-assistance-q");
 
             assertThat(actions(realm, id)).hasSize(eventsBefore);
             assertThat(mail.messagesTo("acomar@example.org")).hasSize(1);
@@ -220,6 +268,15 @@ class AssistanceActionsIT {
             assertThat(journey.upToSummary(STUDENT_PASSWORD).activate()).contains("mis à jour");
             assertThat(Students.state(realm, "acpaul")).isEqualTo("ACTIVE");
             assertThat(Students.signIn(server, "acpaul", STUDENT_PASSWORD)).isEqualTo(200);
+            browser.get(server.realmUrl() + "/ent-assistance/students/" + id);
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-card-timeline")))
+                            .getText())
+                    .contains(
+                            "Assistance (op-act3) : code d'assistance donné",
+                            "Code d'assistance ou date de naissance refusé",
+                            "Code d'assistance accepté : activation ouverte",
+                            "Charte acceptée (version",
+                            "Compte activé");
             // no activation link was mailed for it; the code is used up
             assertThat(mail.messagesTo("acpaul@example.org").stream()
                             .filter(message -> message.text().contains("action-token"))
@@ -272,6 +329,10 @@ class AssistanceActionsIT {
                 .clear();
         browser.findElement(By.id("ent-action-reason")).sendKeys(reason);
         browser.findElement(By.id("ent-action-confirm")).click();
+    }
+
+    private static long number(WebDriver browser, String css) {
+        return Long.parseLong(browser.findElement(By.cssSelector(css)).getText().replaceAll("\\D", ""));
     }
 
     private static String done(WebDriverWait wait) {

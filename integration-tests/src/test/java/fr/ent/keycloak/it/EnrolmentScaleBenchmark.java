@@ -6,6 +6,7 @@ import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.ItSettings;
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.ScaleStudents;
 import fr.ent.keycloak.it.support.Students;
 import fr.ent.keycloak.it.support.TcpProxy;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,14 +57,10 @@ class EnrolmentScaleBenchmark {
         report.add("| measure | ent-enrolment | Keycloak partial import (baseline) | ratio |");
         report.add("|---|---|---|---|");
 
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + RELATION + " (LIKE ent_enrolment INCLUDING ALL)");
-            statement.execute(generateRows());
-        }
+        ScaleStudents.insert(database, RELATION, STUDENTS, true);
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         try (TcpProxy proxy = database.proxy();
-                Analyzer analyzer = new Analyzer(database)) {
+                ScaleStudents.Analyzer analyzer = new ScaleStudents.Analyzer(database)) {
             String component = Students.createComponent(
                     realm, "scale", database.jdbcUrlThrough(proxy), database.user(), database.password(), RELATION);
 
@@ -154,49 +150,6 @@ class EnrolmentScaleBenchmark {
         }
     }
 
-    /**
-     * PostgreSQL's autovacuum refreshes the planner's statistics while tables grow; it is switched off on the project's
-     * machine, where Keycloak's lookups then degrade to scans as the tables fill. This does what autovacuum's
-     * autoanalyze would: {@code ANALYZE} of Keycloak's database every 20 seconds.
-     */
-    private static final class Analyzer implements AutoCloseable {
-        private final java.util.concurrent.ScheduledExecutorService executor =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-
-        Analyzer(EnrolmentDatabase database) {
-            executor.scheduleWithFixedDelay(
-                    () -> {
-                        try (Connection connection = java.sql.DriverManager.getConnection(
-                                        database.jdbcUrlOf("keycloak"), database.user(), database.password());
-                                Statement statement = connection.createStatement()) {
-                            statement.execute("ANALYZE");
-                        } catch (java.sql.SQLException e) {
-                            System.err.println("[bench] ANALYZE failed: " + e.getMessage());
-                        }
-                    },
-                    5,
-                    20,
-                    java.util.concurrent.TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
-    }
-
-    /** The students: ~1 % named Martin (the most common French surname), every fifth one paid. */
-    private static String generateRows() {
-        return "INSERT INTO " + RELATION + " (student_number, login, ine, first_name, last_name, birth_date,"
-                + " personal_email, last_academic_year, program_label, fee_paid_at, updated_at)"
-                + " SELECT lpad(i::text, 8, '0'), 'scale' || lpad(i::text, 8, '0'), NULL,"
-                + " (ARRAY['Léa','Hugo','Inès','Jade','Louis','Emma','Lucas','Chloé','Nathan','Manon'])[1 + i % 10],"
-                + " CASE WHEN i % 100 = 7 THEN 'Martin' ELSE 'Nom' || (i % 5000)::text END,"
-                + " DATE '2004-01-01' + (i % 1500), 'scale' || i || '@example.org', " + YEAR + ", 'Licence',"
-                + " CASE WHEN i % 5 = 0 THEN NULL ELSE now() - interval '2 days' END, now() - interval '1 day'"
-                + " FROM generate_series(1, " + STUDENTS + ") AS i";
-    }
-
     private static void partialImport(RealmResource realm, int from, int to, String policy, String firstName) {
         List<UserRepresentation> users = new ArrayList<>(to - from);
         for (int i = from + 1; i <= to; i++) {
@@ -239,9 +192,7 @@ class EnrolmentScaleBenchmark {
     }
 
     private static double percentile(double[] values, int percent) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+        return ScaleStudents.percentile(values, percent);
     }
 
     private static double seconds(long start) {
