@@ -18,6 +18,9 @@
                 <dt>${msg("entAssistanceNumber")}</dt><dd id="ent-card-number">${entStudent.number}</dd>
                 <dt>${msg("entAssistanceIne")}</dt><dd id="ent-card-ine">${entStudent.ine}</dd>
                 <dt>${msg("entAssistanceYear")}</dt><dd id="ent-card-year">${entStudent.year}</dd>
+                <#if entStudent.universityEmail?has_content>
+                <dt>${msg("entAssistanceUniversityEmail")}</dt><dd id="ent-card-university-email">${entStudent.universityEmail}</dd>
+                </#if>
                 <dt>${msg("entAssistancePersonalEmail")}</dt><dd id="ent-card-email">${entStudent.personalEmail}</dd>
             </dl>
         </section>

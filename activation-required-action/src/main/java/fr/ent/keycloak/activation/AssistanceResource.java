@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AuthDetails;
@@ -310,23 +309,49 @@ public final class AssistanceResource {
         return gate().refusal();
     }
 
-    /** Students whose student number or INE is the text typed, then by login and name; at most 20. */
+    /**
+     * Students whose login, student number or INE is the text typed, with indexed exact lookups; only when none is,
+     * students whose name or login contains it (Keycloak's text search, which scans); at most 20.
+     */
     private Stream<UserModel> find(String typed) {
-        Stream<UserModel> exact = Stream.concat(
-                session.users().searchForUserByUserAttributeStream(realm, EntAttributes.STUDENT_NUMBER, typed),
-                session.users()
-                        .searchForUserByUserAttributeStream(
-                                realm, EntAttributes.INE, typed.toUpperCase(java.util.Locale.ROOT)));
-        Stream<UserModel> byName = session.users()
-                .searchForUserStream(
-                        realm, Map.of(UserModel.SEARCH, typed, UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), 0, 50);
         Map<String, UserModel> found = new LinkedHashMap<>();
-        Stream.concat(exact, byName)
-                .filter(Objects::nonNull)
-                .filter(Activation::isStudent)
+        add(found, session.users().getUserByUsername(realm, typed));
+        for (String id :
+                KeycloakInternals.idsWithAttribute(session, realm, EntAttributes.STUDENT_NUMBER, typed, MAX_RESULTS)) {
+            add(found, session.users().getUserById(realm, id));
+        }
+        String ine = typed.toUpperCase(java.util.Locale.ROOT);
+        for (String id : KeycloakInternals.idsWithAttribute(session, realm, EntAttributes.INE, ine, MAX_RESULTS)) {
+            add(found, session.users().getUserById(realm, id));
+        }
+        if (found.isEmpty() && IDENTIFIER.matcher(typed).matches()) {
+            // a student enrolled since the last sync: Keycloak asks the enrolment database, which imports them
+            Stream.concat(
+                            session.users()
+                                    .searchForUserByUserAttributeStream(realm, EntAttributes.STUDENT_NUMBER, typed),
+                            session.users().searchForUserByUserAttributeStream(realm, EntAttributes.INE, ine))
+                    .limit(MAX_RESULTS)
+                    .forEach(user -> add(found, user));
+        }
+        if (!found.isEmpty()) {
+            return found.values().stream().limit(MAX_RESULTS);
+        }
+        session.users()
+                .searchForUserStream(
+                        realm, Map.of(UserModel.SEARCH, typed, UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), 0, 50)
                 .limit(200)
-                .forEach(user -> found.putIfAbsent(user.getId(), user));
+                .forEach(user -> add(found, user));
         return found.values().stream().limit(MAX_RESULTS);
+    }
+
+    /** A student number or an INE: letters and digits with at least one digit. */
+    private static final java.util.regex.Pattern IDENTIFIER =
+            java.util.regex.Pattern.compile("(?=.*[0-9])[0-9A-Za-z]{5,20}");
+
+    private static void add(Map<String, UserModel> found, UserModel user) {
+        if (Activation.isStudent(user)) {
+            found.putIfAbsent(user.getId(), user);
+        }
     }
 
     private Map<String, String> row(UserModel student) {
@@ -363,6 +388,7 @@ public final class AssistanceResource {
                         ? ""
                         : standing.accessEndsAt().minusSeconds(1).atZone(zone).format(DATE));
         card.put("personalEmail", AddressMask.mask(student.getFirstAttribute(EntAttributes.PERSONAL_EMAIL)));
+        card.put("universityEmail", value(student.getFirstAttribute(EntAttributes.UNIVERSITY_MAIL)));
         card.put("charterVersion", value(student.getFirstAttribute(EntAttributes.CHARTER_VERSION)));
         card.put(
                 "charterAcceptedAt",

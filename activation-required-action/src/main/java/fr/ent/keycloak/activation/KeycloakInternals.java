@@ -27,7 +27,8 @@ import org.keycloak.models.RealmModel;
  *   <tr><td>{@code AppAuthManager.authenticateIdentityCookie} (keycloak-services)</td><td>who is signed in, for the
  *       assistance console ({@link AssistanceResource})</td><td>AssistanceConsoleIT</td></tr>
  *   <tr><td>JPQL on {@code UserAttributeEntity} (keycloak-model-jpa)</td><td>the start-of-term dashboard's counts,
- *       grouped in the database ({@link #countByValue}, {@link #countByHour}, {@link #countHolding})</td>
+ *       grouped in the database ({@link #countByValue}, {@link #countByHour}, {@link #countHolding}); the
+ *       assistance search's exact lookups ({@link #idsWithAttribute})</td>
  *       <td>AssistanceActionsIT</td></tr>
  *   <tr><td>{@code AdminEventBuilder} and {@code AdminAuth} (keycloak-services)</td><td>the assistance console's
  *       actions recorded as admin events under the operator's name ({@link AssistanceActions})</td>
@@ -113,6 +114,30 @@ final class KeycloakInternals {
         parameters.forEach(query::setParameter);
         List<String> ids = new ArrayList<>();
         for (Object id : query.getResultList()) {
+            ids.add(id.toString());
+        }
+        return ids;
+    }
+
+    /**
+     * The ids of the realm's accounts whose {@code attribute} is exactly {@code value} (JPQL on the name and value,
+     * which Keycloak's index covers; its own attribute search compares in lower case, and scans), at most {@code max}.
+     */
+    static List<String> idsWithAttribute(
+            KeycloakSession session, RealmModel realm, String attribute, String value, int max) {
+        if (value == null || value.isEmpty() || value.length() > 255) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object id : session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createQuery("SELECT a.user.id FROM UserAttributeEntity a WHERE a.name = :name AND a.value = :value"
+                        + " AND a.user.realmId = :realm")
+                .setParameter("name", attribute)
+                .setParameter("value", value)
+                .setParameter("realm", realm.getId())
+                .setMaxResults(max)
+                .getResultList()) {
             ids.add(id.toString());
         }
         return ids;

@@ -7,6 +7,7 @@ import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.JdbcConnections;
 import fr.ent.keycloak.enrolment.core.JdbcUrlPolicy;
 import fr.ent.keycloak.enrolment.core.MassDisableGuard;
+import fr.ent.keycloak.enrolment.core.UniversityAddress;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class EnrolmentConfig {
     static final String MAX_DISABLE_PERCENT = "maxDisablePercent";
     static final String FRESHNESS = "freshnessSeconds";
     static final String COLUMN_PREFIX = "column.";
+    /** The pattern of the university addresses ({@code {login}@etu.example.fr}); empty: none. */
+    static final String MAIL_PATTERN = "universityMailPattern";
 
     static final String DEFAULT_RELATION = "ent_enrolment";
     static final int DEFAULT_QUERY_TIMEOUT = 5;
@@ -61,6 +64,7 @@ final class EnrolmentConfig {
                 ProviderConfigProperty.STRING_TYPE,
                 Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT));
         add(builder, FRESHNESS, ProviderConfigProperty.STRING_TYPE, Integer.toString(DEFAULT_FRESHNESS));
+        add(builder, MAIL_PATTERN, ProviderConfigProperty.STRING_TYPE, null);
         for (Map.Entry<String, String> column : ColumnMapping.DEFAULTS.columns().entrySet()) {
             add(builder, COLUMN_PREFIX + column.getKey(), ProviderConfigProperty.STRING_TYPE, column.getValue());
         }
@@ -227,6 +231,9 @@ final class EnrolmentConfig {
         checkInteger(model, QUERY_TIMEOUT, 1, 300);
         checkInteger(model, MAX_DISABLE_PERCENT, 0, 100);
         checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS);
+        UniversityAddress.problem(model.get(MAIL_PATTERN)).ifPresent(problem -> {
+            throw new ComponentValidationException(problem, model.get(MAIL_PATTERN));
+        });
         try {
             config.columns();
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
+import fr.ent.keycloak.enrolment.core.UniversityAddress;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -58,6 +59,9 @@ final class StudentImporter {
 
     private final Clock clock;
 
+    /** The component's pattern of university addresses ({@code mail}); empty: none. */
+    private final String mailPattern;
+
     StudentImporter(
             KeycloakSession session, RealmModel realm, String componentId, StudentLifecycle lifecycle, Clock clock) {
         this.session = session;
@@ -65,6 +69,18 @@ final class StudentImporter {
         this.componentId = componentId;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        org.keycloak.component.ComponentModel component = realm.getComponent(componentId);
+        String pattern = component == null ? null : component.get(EnrolmentConfig.MAIL_PATTERN);
+        this.mailPattern = pattern == null ? "" : pattern.trim();
+    }
+
+    /**
+     * The student's university address ({@code mail}), which services receive as their email: none when the component
+     * has no pattern, or when this student's login cannot make one.
+     */
+    private String universityAddress(StudentRecord record) {
+        return UniversityAddress.of(mailPattern, record.login(), record.studentNumber())
+                .orElse(null);
     }
 
     /**
@@ -138,6 +154,7 @@ final class StudentImporter {
         }
         boolean changed = false;
         changed |= set(user, UserModel.EMAIL, record.personalEmail());
+        changed |= set(user, EntAttributes.UNIVERSITY_MAIL, universityAddress(record));
         changed |= set(user, UserModel.FIRST_NAME, record.firstName());
         changed |= set(user, UserModel.LAST_NAME, record.lastName());
         changed |= set(user, EntAttributes.STUDENT_NUMBER, record.studentNumber());

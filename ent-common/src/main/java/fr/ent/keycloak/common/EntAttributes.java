@@ -14,6 +14,11 @@ public final class EntAttributes {
     public static final String LAST_ACADEMIC_YEAR = "supannEtuAnneeInscription";
     /** Personal email address, where activation mail goes ({@code personal_email}). */
     public static final String PERSONAL_EMAIL = "supannMailPerso";
+    /**
+     * The university address (SupAnn {@code mail}), built at import from the enrolment component's pattern: what
+     * services receive as their email. The account's Keycloak email stays the personal address.
+     */
+    public static final String UNIVERSITY_MAIL = "mail";
     /** Birth date as {@code YYYYMMDD} ({@code birth_date}). */
     public static final String DATE_OF_BIRTH = "schacDateOfBirth";
     /** Always {@code student} for imported students. */

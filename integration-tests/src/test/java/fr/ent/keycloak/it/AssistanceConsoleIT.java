@@ -66,6 +66,8 @@ class AssistanceConsoleIT {
             pages.check("assistance-student");
             assertThat(browser.findElement(By.id("ent-card-state")).getText()).isEqualTo("Activable");
             assertThat(browser.findElement(By.id("ent-card-email")).getText()).isEqualTo("a•••@exa•••.org");
+            assertThat(browser.findElement(By.id("ent-card-university-email")).getText())
+                    .isEqualTo("asmila@etu.example.fr");
             assertThat(browser.getPageSource()).doesNotContain("asmila@example.org");
             assertThat(browser.findElement(By.id("ent-card-paid")).getText())
                     .matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d");
