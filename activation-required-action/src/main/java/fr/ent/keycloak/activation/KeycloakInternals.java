@@ -30,6 +30,10 @@ import org.keycloak.models.RealmModel;
  *       grouped in the database ({@link #countByValue}, {@link #countByHour}, {@link #countHolding}); the
  *       assistance search's exact lookups ({@link #idsWithAttribute})</td>
  *       <td>AssistanceActionsIT</td></tr>
+ *   <tr><td>{@code AbstractOIDCProtocolMapper}, {@code OIDCAttributeMapperHelper} (keycloak-services),
+ *       {@code AbstractSAMLProtocolMapper}, {@code AttributeType} (keycloak-saml-core)</td><td>what services receive
+ *       ({@link UniversityEmailMapper}, {@link SupannMapper}, {@link SupannSamlMapper})</td>
+ *       <td>UniversityAddressIT, SamlServiceIT</td></tr>
  *   <tr><td>{@code AdminEventBuilder} and {@code AdminAuth} (keycloak-services)</td><td>the assistance console's
  *       actions recorded as admin events under the operator's name ({@link AssistanceActions})</td>
  *       <td>AssistanceActionsIT</td></tr>

@@ -98,6 +98,10 @@ class PageTextsTest {
         Properties messages = bundle(language);
         List<String> broken = new ArrayList<>();
         for (String name : new TreeSet<>(messages.stringPropertyNames())) {
+            if (name.endsWith(".label") || name.endsWith(".help")) {
+                // settings' labels and help texts: the admin console shows them itself, without MessageFormat
+                continue;
+            }
             String text = messages.getProperty(name);
             String rendered;
             try {

@@ -90,6 +90,20 @@ class UniversityAddressIT {
                 assertThat(claims.get("family_name")).isEqualTo("D'Artagnan <b>");
                 assertThat(released).doesNotContain("perso-canary").doesNotContain("example.net");
             }
+            // the supann scope: who the student is for the services, in SupAnn's and eduPerson's names
+            for (String released : released(server, "openid supann")) {
+                Map<?, ?> claims = new ObjectMapper().readValue(released, Map.class);
+                assertThat(claims.get("eduPersonPrincipalName")).isEqualTo("uazoe@example.fr");
+                assertThat(claims.get("eduPersonAffiliation")).isEqualTo(List.of("student", "member"));
+                assertThat(claims.get("eduPersonPrimaryAffiliation")).isEqualTo("student");
+                assertThat(claims.get("supannEtuId")).isEqualTo("71920001");
+                assertThat(claims.get("supannEtablissement")).isEqualTo("{UAI}0000000A");
+                assertThat(claims.get("ent_account_state")).isEqualTo("ACTIVE");
+                for (String absent : List.of("supannCodeINE", "supannMailPerso", "schacDateOfBirth")) {
+                    assertThat(claims.containsKey(absent)).as(absent).isFalse();
+                }
+                assertThat(released).doesNotContain("perso-canary");
+            }
             // a service asking for the personal address without an administrator giving it the scope gets nothing
             HttpResponse<String> asked = grant(server, "openid personal-email");
             assertThat(asked.body()).doesNotContain("perso-canary");
@@ -140,6 +154,29 @@ class UniversityAddressIT {
                         .toRepresentation()
                         .getConfig()
                         .get("universityMailPattern"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aWrongSupannSettingIsRefusedWhenSaved(Keycloak admin) {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        org.keycloak.representations.idm.ClientScopeRepresentation supann = realm.clientScopes().findAll().stream()
+                .filter(scope -> "supann".equals(scope.getName()))
+                .findFirst()
+                .orElseThrow();
+        var mappers = realm.clientScopes().get(supann.getId()).getProtocolMappers();
+        org.keycloak.representations.idm.ProtocolMapperRepresentation mapper =
+                mappers.getMappersPerProtocol("openid-connect").get(0);
+        String before = mapper.getConfig().get("entEppnScope");
+        mapper.getConfig().put("entEppnScope", "not a domain");
+        try {
+            mappers.update(mapper.getId(), mapper);
+            throw new AssertionError("a scope that is not a domain was saved");
+        } catch (jakarta.ws.rs.BadRequestException refused) {
+            // the console shows the message of this key, in the administrator's language
+            assertThat(refused.getResponse().readEntity(String.class)).contains("entSupannScopeInvalid");
+        }
+        assertThat(mappers.getMapperById(mapper.getId()).getConfig().get("entEppnScope"))
                 .isEqualTo(before);
     }
 

@@ -1,0 +1,127 @@
+package fr.ent.keycloak.activation;
+
+import fr.ent.keycloak.activation.core.SupannClaims;
+import fr.ent.keycloak.common.EntAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapperConfigException;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.representations.IDToken;
+
+/**
+ * The claims of the {@code supann} client scope ({@link SupannClaims}) for a student: eduPersonPrincipalName,
+ * eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId, supannEtablissement and the account's state. Nothing
+ * for an account that is not a student. Its two settings are checked when saved.
+ */
+public final class SupannMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+
+    public static final String ID = "ent-supann";
+    static final String SCOPE = "entEppnScope";
+    static final String ESTABLISHMENT = "entEstablishment";
+
+    /** The two settings, shared with the SAML mapper ({@link SupannSamlMapper}). */
+    static final List<ProviderConfigProperty> SETTINGS = ProviderConfigurationBuilder.create()
+            .property()
+            .name(SCOPE)
+            .label("entSupann.eppnScope.label")
+            .helpText("entSupann.eppnScope.help")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .property()
+            .name(ESTABLISHMENT)
+            .label("entSupann.establishment.label")
+            .helpText("entSupann.establishment.help")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .build();
+
+    private static final List<ProviderConfigProperty> PROPERTIES = new ArrayList<>(SETTINGS);
+
+    static {
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(PROPERTIES, SupannMapper.class);
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ENT : attributs SupAnn / SupAnn attributes";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Étudiants : eduPersonPrincipalName, eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId,"
+                + " supannEtablissement, ent_account_state. Students: the SupAnn 2021 and eduPerson claims.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public void validateConfig(
+            KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client, ProtocolMapperModel model)
+            throws ProtocolMapperConfigException {
+        check(model);
+    }
+
+    /** Refuses a setting that cannot make true claims, with the message that says which (admin's language). */
+    static void check(ProtocolMapperModel model) throws ProtocolMapperConfigException {
+        String scope = model.getConfig().get(SCOPE);
+        Optional<String> scopeProblem = SupannClaims.scopeProblem(scope);
+        if (scopeProblem.isPresent()) {
+            throw new ProtocolMapperConfigException("wrong eduPersonPrincipalName scope", scopeProblem.get(), scope);
+        }
+        String establishment = model.getConfig().get(ESTABLISHMENT);
+        Optional<String> establishmentProblem = SupannClaims.establishmentProblem(establishment);
+        if (establishmentProblem.isPresent()) {
+            throw new ProtocolMapperConfigException(
+                    "wrong establishment code", establishmentProblem.get(), establishment);
+        }
+    }
+
+    @Override
+    protected void setClaim(
+            IDToken token,
+            ProtocolMapperModel mapping,
+            UserSessionModel userSession,
+            KeycloakSession session,
+            ClientSessionContext clientSessionContext) {
+        UserModel user = userSession.getUser();
+        if (!Activation.isStudent(user)) {
+            return;
+        }
+        SupannClaims.of(
+                        user.getUsername(),
+                        user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
+                        user.getFirstAttribute(EntAttributes.ACCOUNT_STATE),
+                        mapping.getConfig().get(SCOPE),
+                        mapping.getConfig().get(ESTABLISHMENT))
+                .forEach(token.getOtherClaims()::put);
+    }
+}

@@ -1,0 +1,104 @@
+package fr.ent.keycloak.activation.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SupannClaimsTest {
+
+    @Test
+    void aStudentIsAStudentAndAMemberOfTheirEstablishment() {
+        Map<String, Object> claims =
+                SupannClaims.of("JDupont", "71000001", "ACTIVE", "Umontpellier.FR", "{UAI}0341088Y");
+        assertThat(claims)
+                .containsExactly(
+                        Map.entry("eduPersonPrincipalName", "jdupont@umontpellier.fr"),
+                        Map.entry("eduPersonAffiliation", List.of("student", "member")),
+                        Map.entry("eduPersonPrimaryAffiliation", "student"),
+                        Map.entry("supannEtuId", "71000001"),
+                        Map.entry("supannEtablissement", "{UAI}0341088Y"),
+                        Map.entry("ent_account_state", "ACTIVE"));
+    }
+
+    @Test
+    void whatTheAccountLacksOrAWrongSettingLeavesOutIsNeverSentFalse() {
+        Map<String, Object> claims = SupannClaims.of("jdupont", null, null, "not a domain", "0341088Y");
+        assertThat(claims)
+                .doesNotContainKeys("eduPersonPrincipalName", "supannEtuId", "supannEtablissement", "ent_account_state")
+                .containsKeys("eduPersonAffiliation", "eduPersonPrimaryAffiliation");
+    }
+
+    @Test
+    void aSamlServiceGetsTheSameValuesUnderTheirStandardNames() {
+        List<SupannClaims.SamlAttribute> attributes = SupannClaims.saml(
+                "jdupont@etu.umontpellier.fr",
+                "Zoé",
+                "D'Artagnan",
+                "jdupont",
+                "71000001",
+                "umontpellier.fr",
+                "{UAI}0341088Y");
+        assertThat(attributes)
+                .containsExactly(
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:0.9.2342.19200300.100.1.3", "mail", List.of("jdupont@etu.umontpellier.fr")),
+                        new SupannClaims.SamlAttribute("urn:oid:2.5.4.42", "givenName", List.of("Zoé")),
+                        new SupannClaims.SamlAttribute("urn:oid:2.5.4.4", "sn", List.of("D'Artagnan")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:2.16.840.1.113730.3.1.241", "displayName", List.of("Zoé D'Artagnan")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.5923.1.1.1.6",
+                                "eduPersonPrincipalName",
+                                List.of("jdupont@umontpellier.fr")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.5923.1.1.1.1",
+                                "eduPersonAffiliation",
+                                List.of("student", "member")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.5923.1.1.1.5", "eduPersonPrimaryAffiliation", List.of("student")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.11", "supannEtuId", List.of("71000001")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.14", "supannEtablissement", List.of("{UAI}0341088Y")));
+    }
+
+    @Test
+    void withoutAUniversityAddressThereIsNoMailAttribute_neverAnotherAddress() {
+        assertThat(SupannClaims.saml(null, "Zoé", "Martin", "zm", "1", "example.fr", null))
+                .extracting(SupannClaims.SamlAttribute::friendlyName)
+                .doesNotContain("mail", "supannEtablissement")
+                .contains("eduPersonPrincipalName", "supannEtuId");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "umontpellier.fr | ''",
+                "etu.example.fr | ''",
+                "localhost | entSupannScopeInvalid",
+                "'' | entSupannScopeInvalid",
+                "umontpellier.fr/x | entSupannScopeInvalid",
+            })
+    void theScopeOfThePrincipalNameIsADomain(String scope, String problem) {
+        assertThat(SupannClaims.scopeProblem(scope).orElse("")).isEqualTo(problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{UAI}0341088Y | ''",
+                "'' | ''",
+                "0341088Y | entSupannEstablishmentInvalid",
+                "{UAI}034108Y | entSupannEstablishmentInvalid",
+                "{uai}0341088Y | entSupannEstablishmentInvalid",
+            })
+    void theEstablishmentIsASupannCode(String code, String problem) {
+        assertThat(SupannClaims.establishmentProblem(code).orElse("")).isEqualTo(problem);
+    }
+}
