@@ -91,6 +91,11 @@ final class Activation {
      */
     static void inOwnTransaction(
             KeycloakSession session, String realmId, String userId, java.util.function.Consumer<UserModel> change) {
+        withStudent(session, realmId, userId, (own, realm, user) -> change.accept(user));
+    }
+
+    /** Runs {@code work} on the account in a session and transaction of its own; nothing when the account is gone. */
+    private static void withStudent(KeycloakSession session, String realmId, String userId, StudentWork work) {
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
             RealmModel realm = own.realms().getRealm(realmId);
             if (realm == null) {
@@ -99,7 +104,7 @@ final class Activation {
             own.getContext().setRealm(realm);
             UserModel user = own.users().getUserById(realm, userId);
             if (user != null) {
-                change.accept(user);
+                work.run(own, realm, user);
             }
         });
     }
@@ -123,17 +128,7 @@ final class Activation {
         String realmId = realm.getId();
         for (String userId : userIds) {
             try {
-                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
-                    RealmModel ownRealm = own.realms().getRealm(realmId);
-                    if (ownRealm == null) {
-                        return;
-                    }
-                    own.getContext().setRealm(ownRealm);
-                    UserModel student = own.users().getUserById(ownRealm, userId);
-                    if (student != null) {
-                        work.run(own, ownRealm, student);
-                    }
-                });
+                withStudent(session, realmId, userId, work);
             } catch (RuntimeException e) {
                 LOG.errorf(
                         "ENT: %s failed for account %s of realm %s, the others go on (%s)",

@@ -52,6 +52,7 @@ public final class FirstConnectionResource {
     static final int FORM_LIFESPAN_SECONDS = 3600;
 
     static final String EXECUTOR = "ent-first-connection";
+    static final String FORM_TEMPLATE = "ent-first-connection.ftl";
     static final String CODE_TEMPLATE = "ent-first-connection-code.ftl";
 
     private static final Logger LOG = Logger.getLogger(FirstConnectionResource.class);
@@ -77,28 +78,16 @@ public final class FirstConnectionResource {
     public Response submit() {
         MultivaluedMap<String, String> form =
                 session.getContext().getHttpRequest().getDecodedFormParameters();
-        if (!validFormToken(form.getFirst(TOKEN_FIELD))) {
-            return form(Response.Status.BAD_REQUEST, null, new FormMessage(null, "entFirstConnectionFormExpired"));
+        Checked checked = check(FORM_TEMPLATE, form);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
-        String address = session.getContext().getConnection().getRemoteAddr();
-        if (!withinAddressLimit(address)) {
-            return form(
-                    Response.Status.TOO_MANY_REQUESTS,
-                    form,
-                    new FormMessage(null, "entFirstConnectionTooManyAttempts"));
-        }
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), Lifecycle.zone(realm));
-        FirstConnectionRequest.Parsed parsed =
-                FirstConnectionRequest.parse(form.getFirst("identifier"), form.getFirst("birthDate"), today);
-        if (parsed.problem().isPresent()) {
-            FirstConnectionRequest.Problem problem = parsed.problem().get();
-            return form(Response.Status.OK, form, new FormMessage(problem.field(), problem.messageKey()));
-        }
+        String address = checked.address();
         URI base = session.getContext().getUri().getBaseUri();
         FirstConnectionJob job = new FirstConnectionJob(
                 session.getKeycloakSessionFactory(),
                 realm.getId(),
-                parsed.request().get(),
+                checked.request(),
                 base,
                 address,
                 session.getContext().resolveLocale(null).toLanguageTag());
@@ -137,38 +126,61 @@ public final class FirstConnectionResource {
     public Response redeemCode() {
         MultivaluedMap<String, String> form =
                 session.getContext().getHttpRequest().getDecodedFormParameters();
+        Checked checked = check(CODE_TEMPLATE, form);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        String typedCode = form.getFirst("code");
+        if (AssistanceCode.normalise(typedCode).isEmpty()) {
+            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage("code", "entCodeInvalidFormat"));
+        }
+        String link = redeem(checked.request(), typedCode, checked.address());
+        if (link == null) {
+            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage(null, "entCodeRefused"));
+        }
+        return Response.seeOther(URI.create(link)).build();
+    }
+
+    /** A form that passed the checks both forms share, or the answer to give instead. */
+    private record Checked(Response refusal, FirstConnectionRequest request, String address) {}
+
+    /**
+     * What both forms check first: the anti-forgery token, the client network's hourly limit, then the identifier and
+     * the birth date as typed (answered at once: they depend on the text alone).
+     */
+    private Checked check(String template, MultivaluedMap<String, String> form) {
         if (!validFormToken(form.getFirst(TOKEN_FIELD))) {
-            return form(
-                    CODE_TEMPLATE,
-                    Response.Status.BAD_REQUEST,
+            return new Checked(
+                    form(
+                            template,
+                            Response.Status.BAD_REQUEST,
+                            null,
+                            new FormMessage(null, "entFirstConnectionFormExpired")),
                     null,
-                    new FormMessage(null, "entFirstConnectionFormExpired"));
+                    null);
         }
         String address = session.getContext().getConnection().getRemoteAddr();
         if (!withinAddressLimit(address)) {
-            return form(
-                    CODE_TEMPLATE,
-                    Response.Status.TOO_MANY_REQUESTS,
-                    form,
-                    new FormMessage(null, "entFirstConnectionTooManyAttempts"));
+            return new Checked(
+                    form(
+                            template,
+                            Response.Status.TOO_MANY_REQUESTS,
+                            form,
+                            new FormMessage(null, "entFirstConnectionTooManyAttempts")),
+                    null,
+                    null);
         }
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), Lifecycle.zone(realm));
         FirstConnectionRequest.Parsed parsed =
                 FirstConnectionRequest.parse(form.getFirst("identifier"), form.getFirst("birthDate"), today);
         if (parsed.problem().isPresent()) {
             FirstConnectionRequest.Problem problem = parsed.problem().get();
-            return form(
-                    CODE_TEMPLATE, Response.Status.OK, form, new FormMessage(problem.field(), problem.messageKey()));
+            return new Checked(
+                    form(template, Response.Status.OK, form, new FormMessage(problem.field(), problem.messageKey())),
+                    null,
+                    null);
         }
-        String typedCode = form.getFirst("code");
-        if (AssistanceCode.normalise(typedCode).isEmpty()) {
-            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage("code", "entCodeInvalidFormat"));
-        }
-        String link = redeem(parsed.request().get(), typedCode, address);
-        if (link == null) {
-            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage(null, "entCodeRefused"));
-        }
-        return Response.seeOther(URI.create(link)).build();
+        return new Checked(null, parsed.request().get(), address);
     }
 
     /** The activation link the code opens, or null (the reason is in the events and the log, not in the answer). */
@@ -217,7 +229,7 @@ public final class FirstConnectionResource {
     }
 
     private Response form(Response.Status status, MultivaluedMap<String, String> data, FormMessage error) {
-        return form("ent-first-connection.ftl", status, data, error);
+        return form(FORM_TEMPLATE, status, data, error);
     }
 
     private Response form(

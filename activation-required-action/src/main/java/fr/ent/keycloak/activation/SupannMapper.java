@@ -2,7 +2,6 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.activation.core.SupannClaims;
 import fr.ent.keycloak.common.EntAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.ClientSessionContext;
@@ -13,12 +12,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.ProtocolMapperConfigException;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
-import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
-import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
@@ -28,8 +21,7 @@ import org.keycloak.representations.IDToken;
  * eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId, supannEtablissement and the account's state. Nothing
  * for an account that is not a student. Its two settings are checked when saved.
  */
-public final class SupannMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+public final class SupannMapper extends StudentTokenMapper {
 
     public static final String ID = "ent-supann";
     static final String SCOPE = "entEppnScope";
@@ -51,20 +43,8 @@ public final class SupannMapper extends AbstractOIDCProtocolMapper
             .add()
             .build();
 
-    private static final List<ProviderConfigProperty> PROPERTIES = new ArrayList<>(SETTINGS);
-
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(PROPERTIES, SupannMapper.class);
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
+    public SupannMapper() {
+        super(ID, SETTINGS);
     }
 
     @Override
@@ -76,11 +56,6 @@ public final class SupannMapper extends AbstractOIDCProtocolMapper
     public String getHelpText() {
         return "Étudiants : eduPersonPrincipalName, eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId,"
                 + " supannEtablissement, ent_account_state. Students: the SupAnn 2021 and eduPerson claims.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
     }
 
     @Override

@@ -2,20 +2,12 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
-import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
-import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
-import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
@@ -25,25 +17,12 @@ import org.keycloak.representations.IDToken;
  * pack's and Keycloak's mails need). Anyone else (an operator, a member of staff) gets the account's email, as
  * Keycloak's own mapper gives it. Put in place of Keycloak's mappers in the {@code email} client scope.
  */
-public final class UniversityEmailMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+public final class UniversityEmailMapper extends StudentTokenMapper {
 
     public static final String ID = "ent-university-email";
 
-    private static final List<ProviderConfigProperty> PROPERTIES = new ArrayList<>();
-
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(PROPERTIES, UniversityEmailMapper.class);
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
+    public UniversityEmailMapper() {
+        super(ID, List.of());
     }
 
     @Override
@@ -55,11 +34,6 @@ public final class UniversityEmailMapper extends AbstractOIDCProtocolMapper
     public String getHelpText() {
         return "Étudiants : email = adresse universitaire (attribut mail), vérifiée une fois le compte actif ; jamais"
                 + " l’adresse personnelle. Students: email = the university address, never the personal one.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
     }
 
     @Override
