@@ -14,7 +14,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * The pack's OIDC mappers of what services receive about a student: in the ID token, the access token, the userinfo
  * answer and introspection, each switchable as for Keycloak's own mappers.
  */
-abstract class StudentTokenMapper extends AbstractOIDCProtocolMapper
+public abstract class StudentTokenMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     private final String id;
