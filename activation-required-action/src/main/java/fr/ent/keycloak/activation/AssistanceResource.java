@@ -194,7 +194,21 @@ public final class AssistanceResource {
         if (student == null || action.isEmpty()) {
             return noSuchStudent();
         }
+        Standing standing = Lifecycle.standing(realm, student);
+        java.util.Optional<String> refused = action.get().refusal(standing);
+        if (refused.isPresent()) {
+            return refusedAction(student, standing, refused.get());
+        }
         return confirmation(gate.operator(), student, action.get(), "", null, Response.Status.OK);
+    }
+
+    /** The card, saying why the action asked for is not possible for this student now (409). */
+    private Response refusedAction(UserModel student, Standing standing, String why) {
+        return cardPage(page(), student, standing)
+                .setAttribute("entDone", why)
+                .setAttribute("entDoneOk", false)
+                .setStatus(Response.Status.CONFLICT)
+                .createForm("ent-assistance-student.ftl");
     }
 
     /**
@@ -222,13 +236,10 @@ public final class AssistanceResource {
             return noSuchStudent();
         }
         AssistanceAction action = found.get();
-        java.util.Optional<String> refused = action.refusal(Lifecycle.standing(realm, student));
+        Standing standing = Lifecycle.standing(realm, student);
+        java.util.Optional<String> refused = action.refusal(standing);
         if (refused.isPresent()) {
-            return cardPage(page(), student)
-                    .setAttribute("entDone", refused.get())
-                    .setAttribute("entDoneOk", false)
-                    .setStatus(Response.Status.CONFLICT)
-                    .createForm("ent-assistance-student.ftl");
+            return refusedAction(student, standing, refused.get());
         }
         String typed = form.getFirst("reason");
         java.util.Optional<String> problem = OperatorReason.problem(typed);
@@ -365,8 +376,7 @@ public final class AssistanceResource {
         return row;
     }
 
-    private Map<String, String> card(UserModel student) {
-        Standing standing = Lifecycle.standing(realm, student);
+    private Map<String, String> card(UserModel student, Standing standing) {
         ZoneId zone = Lifecycle.zone(realm);
         Map<String, String> card = new LinkedHashMap<>();
         card.put("name", name(student));
@@ -410,7 +420,10 @@ public final class AssistanceResource {
 
     /** The card, and the actions: a button for each one the lifecycle allows, the reason for each other one. */
     private LoginFormsProvider cardPage(LoginFormsProvider page, UserModel student) {
-        Standing standing = Lifecycle.standing(realm, student);
+        return cardPage(page, student, Lifecycle.standing(realm, student));
+    }
+
+    private LoginFormsProvider cardPage(LoginFormsProvider page, UserModel student, Standing standing) {
         List<Map<String, String>> actions = new ArrayList<>();
         for (AssistanceAction action : AssistanceAction.values()) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -419,7 +432,7 @@ public final class AssistanceResource {
             row.put("refusal", action.refusal(standing).orElse(""));
             actions.add(row);
         }
-        return page.setAttribute("entStudent", card(student))
+        return page.setAttribute("entStudent", card(student, standing))
                 .setAttribute("entActions", actions)
                 .setAttribute("entTimeline", timeline(student))
                 .setAttribute("entEventsSaved", realm.isEventsEnabled());
@@ -497,7 +510,7 @@ public final class AssistanceResource {
     }
 
     private LoginFormsProvider confirmationPage(UserModel student, AssistanceAction action) {
-        return page().setAttribute("entStudent", card(student))
+        return page().setAttribute("entStudent", card(student, Lifecycle.standing(realm, student)))
                 .setAttribute("entAction", action.slug())
                 .setAttribute("entActionUrl", actionUri(student, action).toString())
                 .setAttribute("entCardUrl", selfUri() + "/students/" + student.getId());

@@ -36,7 +36,7 @@ final class AccountCheckRequiredAction implements RequiredActionProvider {
         new StudentImporter(
                         context.getSession(),
                         context.getRealm(),
-                        link,
+                        component,
                         StudentImporter.lifecycle(context.getRealm()),
                         clock)
                 .refreshState(user, false);

@@ -179,7 +179,7 @@ final class EnrolmentUserStorageProvider
                 return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
                     RealmModel ownRealm = own.realms().getRealm(realmId);
                     own.getContext().setRealm(ownRealm);
-                    return new StudentImporter(own, ownRealm, model.getId(), StudentImporter.lifecycle(ownRealm), clock)
+                    return new StudentImporter(own, ownRealm, model, StudentImporter.lifecycle(ownRealm), clock)
                             .apply(record);
                 });
             } catch (RuntimeException e) {
@@ -239,7 +239,7 @@ final class EnrolmentUserStorageProvider
     }
 
     private StudentImporter importer(RealmModel realm) {
-        return new StudentImporter(session, realm, model.getId(), StudentImporter.lifecycle(realm), clock);
+        return new StudentImporter(session, realm, model, StudentImporter.lifecycle(realm), clock);
     }
 
     @Override

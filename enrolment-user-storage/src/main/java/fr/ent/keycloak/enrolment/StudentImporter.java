@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
@@ -63,14 +64,17 @@ final class StudentImporter {
     private final String mailPattern;
 
     StudentImporter(
-            KeycloakSession session, RealmModel realm, String componentId, StudentLifecycle lifecycle, Clock clock) {
+            KeycloakSession session,
+            RealmModel realm,
+            ComponentModel component,
+            StudentLifecycle lifecycle,
+            Clock clock) {
         this.session = session;
         this.realm = realm;
-        this.componentId = componentId;
+        this.componentId = component.getId();
         this.lifecycle = lifecycle;
         this.clock = clock;
-        org.keycloak.component.ComponentModel component = realm.getComponent(componentId);
-        String pattern = component == null ? null : component.get(EnrolmentConfig.MAIL_PATTERN);
+        String pattern = component.get(EnrolmentConfig.MAIL_PATTERN);
         this.mailPattern = pattern == null ? "" : pattern.trim();
     }
 

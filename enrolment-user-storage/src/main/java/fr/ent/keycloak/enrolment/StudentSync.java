@@ -282,7 +282,7 @@ final class StudentSync {
     private SynchronizationResult importBatch(KeycloakSession session, List<StudentRecord> batch) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
-        StudentImporter importer = new StudentImporter(session, realm, model.getId(), lifecycle, clock);
+        StudentImporter importer = new StudentImporter(session, realm, model, lifecycle, clock);
         SynchronizationResult part = new SynchronizationResult();
         // Keycloak's batch mode: the accounts' rows are written together when the batch ends (statement batches of
         // Keycloak's persistence settings), instead of a flush for each account, role grant and lookup
@@ -339,7 +339,7 @@ final class StudentSync {
             result.increaseFailed();
             return;
         }
-        StudentImporter importer = new StudentImporter(session, realm, model.getId(), lifecycle, clock);
+        StudentImporter importer = new StudentImporter(session, realm, model, lifecycle, clock);
         for (String login : vanished.logins()) {
             UserModel user = local.getUserByUsername(realm, login);
             if (user != null && user.isEnabled() && model.getId().equals(user.getFederationLink())) {

@@ -108,6 +108,18 @@ class AssistanceActionsIT {
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-new-link")))
                             .findElements(By.tagName("a")))
                     .isEmpty();
+            // and the server refuses it whatever the page offers: the confirmation says why, a genuine form is refused
+            browser.get(card + "/actions/new-link");
+            assertThat(done(wait)).contains("Possible seulement pour un étudiant « Activable »");
+            browser.get(card + "/actions/sign-out");
+            String token = wait.until(ExpectedConditions.presenceOfElementLocated(By.name("ent_form_token")))
+                    .getAttribute("value");
+            HttpResponse<String> refused =
+                    post(card + "/actions/new-link", Operators.cookies(browser), token, "Lien demandé quand même");
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.body()).contains("Possible seulement pour un étudiant");
+            assertThat(mail.messagesTo(ADDRESS)).hasSize(4);
+            browser.get(card);
             act(browser, "sign-out", "Ordinateur perdu, demande de l'étudiante");
             assertThat(done(wait)).contains("déconnecté partout");
             assertThat(realm.users().get(id).getUserSessions()).isEmpty();
