@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.jpa.UserAdapter;
 import org.keycloak.models.jpa.entities.UserEntity;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * Every use the enrolment module makes of Keycloak's internals — its tables, its JPA entities, classes outside the
@@ -33,10 +36,14 @@ import org.keycloak.models.jpa.entities.UserEntity;
  *       without asking whether it holds it ({@link #grantToNewAccount})</td><td>EnrolmentDatasourceIT</td></tr>
  *   <tr><td>{@code EntityManagers.runInBatch}</td><td>write a batch in JDBC statement batches, as Keycloak's realm
  *       import does ({@link #inBatch})</td><td>EnrolmentSyncIT</td></tr>
+ *   <tr><td>{@code AuthenticationManager.backchannelLogout} (keycloak-services)</td><td>end an expired or departed
+ *       student's sessions as Keycloak's own sign-out does, telling each service that takes back-channel logout
+ *       ({@link #endSessions})</td><td>RelyingPartiesIT</td></tr>
  * </table>
  *
  * Also outside the SPIs, each in a class of its own because it is a whole mechanism: {@link OutsideTransaction}
- * ({@code KeycloakModelUtils.suspendJtaTransaction}) and {@link ServerDataSources} (Quarkus' Agroal, by reflection).
+ * ({@code KeycloakModelUtils.suspendJtaTransaction}), {@link ServerDataSources} (Quarkus' Agroal, by reflection) and
+ * {@link BackgroundRequest} (a request for the logout of a run of Keycloak's timer, through the context's setters).
  */
 final class KeycloakInternals {
 
@@ -111,6 +118,32 @@ final class KeycloakInternals {
         } else {
             user.grantRole(role);
         }
+    }
+
+    /**
+     * Ends every session of the student: each browser session as Keycloak's own sign-out ends it (back-channel logout
+     * to each OIDC service that registered a URL for it, SAML services told where they take it), then every other
+     * session, offline ones included, on every node. A run of Keycloak's timer is given a request first
+     * ({@link BackgroundRequest}): the logout token names the realm's public address as its issuer.
+     */
+    static void endSessions(KeycloakSession session, RealmModel realm, UserModel user) {
+        List<UserSessionModel> online =
+                session.sessions().getUserSessionsStream(realm, user).toList();
+        if (!online.isEmpty()) {
+            BackgroundRequest.ensure(session, realm);
+            KeycloakContext context = session.getContext();
+            for (UserSessionModel userSession : online) {
+                AuthenticationManager.backchannelLogout(
+                        session,
+                        realm,
+                        userSession,
+                        context.getUri(),
+                        context.getConnection(),
+                        context.getHttpRequest().getHttpHeaders(),
+                        true);
+            }
+        }
+        session.sessions().removeUserSessions(realm, user);
     }
 
     /** Runs {@code work} in Keycloak's batch mode: rows written together when it ends, in statement batches. */

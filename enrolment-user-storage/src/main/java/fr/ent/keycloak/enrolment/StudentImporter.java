@@ -247,12 +247,13 @@ final class StudentImporter {
 
     /**
      * Disables the account, records why ({@value #EXPIRED} or {@value #LEFT}: an account disabled by this provider may
-     * come back, one disabled by an administrator never does), and ends its sessions on every node.
+     * come back, one disabled by an administrator never does), and ends its sessions on every node, telling the services
+     * that take back-channel logout.
      */
     void disable(UserModel user, String reason) {
         user.setSingleAttribute(DISABLED_REASON, reason);
         user.setEnabled(false);
-        session.sessions().removeUserSessions(realm, user);
+        KeycloakInternals.endSessions(session, realm, user);
         evict(user);
     }
 

@@ -30,11 +30,22 @@ public final class EntServerExtension
             Set.of(KeycloakServer.class, Keycloak.class, MailServer.class, EnrolmentDatabase.class, WebDriver.class);
 
     /**
-     * A test that takes a browser where Chromium or its driver is missing is skipped with the banner, before anything
-     * starts (the environment starts with the first test that runs): reported as skipped, never as an error.
+     * A test that takes a browser where Chromium or its driver is missing, or of a class that needs the real relying
+     * parties where Apache httpd or its modules are missing, is skipped with the banner, before anything starts (the
+     * environment starts with the first test that runs): reported as skipped, never as an error.
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        // decided for each test (not for the class), so that each one is reported skipped with the banner
+        boolean needsRelyingParties = context.getTestMethod().isPresent()
+                && context.getRequiredTestClass().isAnnotationPresent(NeedsRelyingParties.class);
+        if (needsRelyingParties) {
+            java.util.Optional<String> missing = RelyingParties.missing();
+            if (missing.isPresent()) {
+                System.err.println(missing.get());
+                return ConditionEvaluationResult.disabled(missing.get());
+            }
+        }
         boolean needsBrowser = context.getTestMethod()
                 .map(method -> Arrays.stream(method.getParameterTypes()).anyMatch(WebDriver.class::equals))
                 .orElse(false);
