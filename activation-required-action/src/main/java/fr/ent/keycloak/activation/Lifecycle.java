@@ -4,6 +4,7 @@ import fr.ent.keycloak.common.InvalidSettingException;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import fr.ent.keycloak.common.SupannAccountState;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.jboss.logging.Logger;
@@ -49,6 +50,16 @@ final class Lifecycle {
                     realm.getName(), e.getMessage());
             return new Standing(Activation.state(user), false, facts.feePaidAt() != null, false, null, null);
         }
+    }
+
+    /** The student's account state as SupAnn writes it, from {@code standing} (where they stand now). */
+    static SupannAccountState supann(RealmModel realm, UserModel user, Standing standing) {
+        return SupannAccountState.of(
+                standing.state(),
+                StudentFacts.activatedAt(user::getFirstAttribute),
+                standing.accessEndsAt(),
+                null,
+                zone(realm));
     }
 
     /**

@@ -2,6 +2,8 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.activation.core.SupannClaims;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import fr.ent.keycloak.common.SupannAccountState;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.ClientSessionContext;
@@ -18,8 +20,9 @@ import org.keycloak.representations.IDToken;
 
 /**
  * The claims of the {@code supann} client scope ({@link SupannClaims}) for a student: eduPersonPrincipalName,
- * eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId, supannEtablissement and the account's state. Nothing
- * for an account that is not a student. Its two settings are checked when saved.
+ * eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId, supannEtablissement, the account's state (the pack's
+ * {@code ent_account_state} and SupAnn's {@code supannRessourceEtat} / {@code supannRessourceEtatDate}, both from where
+ * the lifecycle's owner says the student stands now). Nothing for an account that is not a student. Its two settings are checked when saved.
  */
 public final class SupannMapper extends StudentTokenMapper {
 
@@ -55,7 +58,8 @@ public final class SupannMapper extends StudentTokenMapper {
     @Override
     public String getHelpText() {
         return "Étudiants : eduPersonPrincipalName, eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId,"
-                + " supannEtablissement, ent_account_state. Students: the SupAnn 2021 and eduPerson claims.";
+                + " supannEtablissement, supannRessourceEtat, supannRessourceEtatDate, ent_account_state. Students: the"
+                + " SupAnn 2021 and eduPerson claims.";
     }
 
     @Override
@@ -91,12 +95,17 @@ public final class SupannMapper extends StudentTokenMapper {
         if (!Activation.isStudent(user)) {
             return;
         }
+        RealmModel realm = userSession.getRealm();
+        Standing standing = Lifecycle.standing(realm, user);
         SupannClaims.of(
                         user.getUsername(),
                         user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
-                        user.getFirstAttribute(EntAttributes.ACCOUNT_STATE),
+                        standing.state().name(),
                         mapping.getConfig().get(SCOPE),
                         mapping.getConfig().get(ESTABLISHMENT))
                 .forEach(token.getOtherClaims()::put);
+        SupannAccountState supann = Lifecycle.supann(realm, user, standing);
+        token.getOtherClaims().put(SupannAccountState.STATE_ATTRIBUTE, supann.state());
+        token.getOtherClaims().put(SupannAccountState.DATED_ATTRIBUTE, supann.dated());
     }
 }

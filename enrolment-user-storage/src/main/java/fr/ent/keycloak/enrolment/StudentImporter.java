@@ -7,6 +7,7 @@ import fr.ent.keycloak.common.LifecycleSettings;
 import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
+import fr.ent.keycloak.enrolment.core.Minimisation;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
 import java.time.Clock;
@@ -184,6 +185,11 @@ final class StudentImporter {
                 record.feePaidAt() == null ? null : record.feePaidAt().toString());
         changed |= set(user, EntAttributes.AFFILIATION, EntAttributes.AFFILIATION_STUDENT);
         changed |= set(user, SOURCE_FINGERPRINT, record.fingerprint());
+        // the data is back from the source: a closed account loses it again just below, with a new record
+        changed |= set(user, EntAttributes.MINIMISED_AT, null);
+        if (user.getFirstAttribute(EntAttributes.MINIMISED) != null) {
+            user.removeAttribute(EntAttributes.MINIMISED);
+        }
         changed |= refreshState(user, true, outcome == Outcome.ADDED);
         if (changed && outcome == Outcome.UNCHANGED) {
             evict(user);
@@ -242,7 +248,32 @@ final class StudentImporter {
             user.removeAttribute(DISABLED_REASON);
             changed = true;
         }
+        changed |= minimise(user, state);
         return changed;
+    }
+
+    /**
+     * Removes what a closed account no longer needs ({@link Minimisation}), and records when and what (names only):
+     * on every path that finds the access ended — a sync, a sign-in, Keycloak loading the account.
+     */
+    private boolean minimise(UserModel user, AccountState state) {
+        List<String> removed = Minimisation.toRemove(state, user::getFirstAttribute, user.getEmail());
+        if (removed.isEmpty()) {
+            return false;
+        }
+        for (String name : removed) {
+            if (Minimisation.EMAIL.equals(name)) {
+                user.setEmail(null);
+            } else {
+                user.removeAttribute(name);
+            }
+        }
+        user.setSingleAttribute(EntAttributes.MINIMISED_AT, clock.instant().toString());
+        user.setAttribute(EntAttributes.MINIMISED, removed);
+        LOG.infof(
+                "ENT enrolment: access of account %s ended; removed what it no longer needs: %s",
+                user.getId(), String.join(", ", removed));
+        return true;
     }
 
     /**

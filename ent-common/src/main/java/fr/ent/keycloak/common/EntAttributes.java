@@ -42,6 +42,14 @@ public final class EntAttributes {
      */
     public static final String ACTIVATION_LINK_ID = "entActivationLinkId";
 
+    /**
+     * When the pack removed, at the end of the student's access, the data a closed account no longer needs (ISO-8601
+     * instant); gone again when the student enrols again and the data comes back.
+     */
+    public static final String MINIMISED_AT = "entMinimisedAt";
+    /** The names of what was removed then (one value each), not the values. */
+    public static final String MINIMISED = "entMinimised";
+
     /** The token claim carrying {@link #ACCOUNT_STATE}. */
     public static final String ACCOUNT_STATE_CLAIM = "ent_account_state";
 

@@ -72,7 +72,11 @@ class RelyingPartiesIT {
                     .containsEntry("OIDC_CLAIM_eduPersonPrimaryAffiliation", "student")
                     .containsEntry("OIDC_CLAIM_supannEtuId", "71940001")
                     .containsEntry("OIDC_CLAIM_ent_account_state", "ACTIVE")
+                    .containsEntry("OIDC_CLAIM_supannRessourceEtat", "{COMPTE}A")
                     .doesNotContainKey("OIDC_CLAIM_supannCodeINE");
+            assertThat(oidc.get("OIDC_CLAIM_supannRessourceEtatDate"))
+                    .startsWith("{COMPTE}A:SupannActif:")
+                    .endsWith(":" + (Students.CURRENT_ACADEMIC_YEAR + 1) + "1231");
             assertThat(oidc.get("OIDC_CLAIM_email_verified")).isIn("1", "true");
             assertThat(String.join("\n", oidc.values())).doesNotContain("rpzoe@example.org");
             assertThat(browser.findElements(By.tagName("b"))).isEmpty();

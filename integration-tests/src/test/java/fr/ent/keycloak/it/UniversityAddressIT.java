@@ -99,6 +99,13 @@ class UniversityAddressIT {
                 assertThat(claims.get("supannEtuId")).isEqualTo("71920001");
                 assertThat(claims.get("supannEtablissement")).isEqualTo("{UAI}0000000A");
                 assertThat(claims.get("ent_account_state")).isEqualTo("ACTIVE");
+                // SupAnn's account state: active since today, until 31 December of the year after the enrolment's
+                assertThat(claims.get("supannRessourceEtat")).isEqualTo("{COMPTE}A");
+                assertThat(claims.get("supannRessourceEtatDate"))
+                        .isEqualTo("{COMPTE}A:SupannActif:"
+                                + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                                        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                                + ":" + (Students.CURRENT_ACADEMIC_YEAR + 1) + "1231");
                 for (String absent : List.of("supannCodeINE", "supannMailPerso", "schacDateOfBirth")) {
                     assertThat(claims.containsKey(absent)).as(absent).isFalse();
                 }
