@@ -44,7 +44,7 @@ final class BackgroundRequest implements HttpRequest {
         if (hasRequest(context)) {
             return;
         }
-        context.setHttpRequest(new BackgroundRequest(publicBase(realm)));
+        context.setHttpRequest(new BackgroundRequest(publicBase(realm.getAttribute(FRONTEND_URL))));
         context.setConnection(Server.INSTANCE);
     }
 
@@ -60,8 +60,8 @@ final class BackgroundRequest implements HttpRequest {
         }
     }
 
-    static URI publicBase(RealmModel realm) {
-        String frontend = realm.getAttribute(FRONTEND_URL);
+    /** The base address of requests from a realm's {@code frontendUrl}; the placeholder when it has none. */
+    static URI publicBase(String frontend) {
         if (frontend == null || frontend.isBlank()) {
             return PLACEHOLDER;
         }

@@ -7,6 +7,7 @@ import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.JdbcConnections;
 import fr.ent.keycloak.enrolment.core.JdbcUrlPolicy;
 import fr.ent.keycloak.enrolment.core.MassDisableGuard;
+import fr.ent.keycloak.enrolment.core.Retention;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
 import java.sql.SQLException;
 import java.util.List;
@@ -32,6 +33,12 @@ final class EnrolmentConfig {
     static final String COLUMN_PREFIX = "column.";
     /** The pattern of the university addresses ({@code {login}@etu.example.fr}); empty: none. */
     static final String MAIL_PATTERN = "universityMailPattern";
+    /** Months a closed account is kept after its end of access before it is deleted; 0: never. */
+    static final String RETENTION_MONTHS = "retentionMonths";
+    /** The largest share of the source's accounts one deletion run may delete. */
+    static final String MAX_DELETE_PERCENT = "maxDeletePercent";
+    /** When on, the deletion run lists what it would delete and deletes nothing. */
+    static final String RETENTION_DRY_RUN = "retentionDryRun";
 
     static final String DEFAULT_RELATION = "ent_enrolment";
     static final int DEFAULT_QUERY_TIMEOUT = 5;
@@ -65,6 +72,13 @@ final class EnrolmentConfig {
                 Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT));
         add(builder, FRESHNESS, ProviderConfigProperty.STRING_TYPE, Integer.toString(DEFAULT_FRESHNESS));
         add(builder, MAIL_PATTERN, ProviderConfigProperty.STRING_TYPE, null);
+        add(builder, RETENTION_MONTHS, ProviderConfigProperty.STRING_TYPE, Integer.toString(Retention.DEFAULT_MONTHS));
+        add(
+                builder,
+                MAX_DELETE_PERCENT,
+                ProviderConfigProperty.STRING_TYPE,
+                Integer.toString(Retention.DEFAULT_MAX_PERCENT));
+        add(builder, RETENTION_DRY_RUN, ProviderConfigProperty.BOOLEAN_TYPE, "false");
         for (Map.Entry<String, String> column : ColumnMapping.DEFAULTS.columns().entrySet()) {
             add(builder, COLUMN_PREFIX + column.getKey(), ProviderConfigProperty.STRING_TYPE, column.getValue());
         }
@@ -114,6 +128,18 @@ final class EnrolmentConfig {
 
     int maxDisablePercent() {
         return integer(MAX_DISABLE_PERCENT, MassDisableGuard.DEFAULT_MAX_PERCENT, 0, 100);
+    }
+
+    int retentionMonths() {
+        return integer(RETENTION_MONTHS, Retention.DEFAULT_MONTHS, 0, Retention.MAX_MONTHS);
+    }
+
+    int maxDeletePercent() {
+        return integer(MAX_DELETE_PERCENT, Retention.DEFAULT_MAX_PERCENT, 0, 100);
+    }
+
+    boolean retentionDryRun() {
+        return Boolean.parseBoolean(trimmed(RETENTION_DRY_RUN, "false"));
     }
 
     int freshnessSeconds() {
@@ -231,6 +257,8 @@ final class EnrolmentConfig {
         checkInteger(model, QUERY_TIMEOUT, 1, 300);
         checkInteger(model, MAX_DISABLE_PERCENT, 0, 100);
         checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS);
+        checkInteger(model, RETENTION_MONTHS, 0, Retention.MAX_MONTHS);
+        checkInteger(model, MAX_DELETE_PERCENT, 0, 100);
         UniversityAddress.problem(model.get(MAIL_PATTERN)).ifPresent(problem -> {
             throw new ComponentValidationException(problem, model.get(MAIL_PATTERN));
         });

@@ -1,8 +1,10 @@
 package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
+import fr.ent.keycloak.enrolment.core.Retention;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -151,6 +153,7 @@ final class EnrolmentUserStorageProvider
         Optional<StudentRecord> record = read(identifier).filter(matches);
         if (record.isEmpty()
                 || new RecordValidator(clock).rejection(record.get()).isPresent()
+                || retentionPassed(realm, record.get())
                 || importAlone(realm, record.get()) == StudentImporter.Outcome.CONFLICT) {
             return Optional.empty();
         }
@@ -163,6 +166,22 @@ final class EnrolmentUserStorageProvider
             refreshed.add(user.getId());
         }
         return Optional.ofNullable(user);
+    }
+
+    /**
+     * Whether the student's retention after the end of access has passed: such a row is not imported again, at a
+     * lookup as at a sync (the account was deleted after the retention; importing it would start the loop again).
+     */
+    private boolean retentionPassed(RealmModel realm, StudentRecord record) {
+        StudentLifecycle lifecycle = StudentImporter.lifecycle(realm);
+        if (lifecycle == null || record.lastAcademicYear() == null) {
+            return false;
+        }
+        return Retention.passed(
+                lifecycle.calendar().expiresAt(record.lastAcademicYear()),
+                config.retentionMonths(),
+                lifecycle.calendar().zone(),
+                clock.instant());
     }
 
     /**
@@ -213,13 +232,14 @@ final class EnrolmentUserStorageProvider
     }
 
     /**
-     * An administrator may delete a student's account in Keycloak; the enrolment database is never written to. A
-     * student still enrolled comes back at the next sync as a new account, to be activated again.
+     * An administrator may delete a student's account in Keycloak, and the retention run deletes closed accounts; the
+     * enrolment database is never written to. A student still enrolled comes back at the next sync as a new account,
+     * to be activated again; one whose retention has passed does not.
      */
     @Override
     public boolean removeUser(RealmModel realm, UserModel user) {
         LOG.infof(
-                "ENT enrolment: the Keycloak account of student %s was deleted by an administrator",
+                "ENT enrolment: the Keycloak account of student %s was deleted",
                 user.getFirstAttribute(EntAttributes.STUDENT_NUMBER));
         return true;
     }

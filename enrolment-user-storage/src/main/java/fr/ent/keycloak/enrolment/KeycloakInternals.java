@@ -1,7 +1,9 @@
 package fr.ent.keycloak.enrolment;
 
+import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentFacts;
+import fr.ent.keycloak.enrolment.core.Retention;
 import fr.ent.keycloak.enrolment.core.SyncPlan;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +38,10 @@ import org.keycloak.services.managers.AuthenticationManager;
  *       without asking whether it holds it ({@link #grantToNewAccount})</td><td>EnrolmentDatasourceIT</td></tr>
  *   <tr><td>{@code EntityManagers.runInBatch}</td><td>write a batch in JDBC statement batches, as Keycloak's realm
  *       import does ({@link #inBatch})</td><td>EnrolmentSyncIT</td></tr>
+ *   <tr><td>native SQL on {@code USER_ENTITY}, {@code USER_ATTRIBUTE}</td><td>a source's accounts for the retention
+ *       run ({@link #retentionAccounts})</td><td>AfterLeavingIT</td></tr>
+ *   <tr><td>JPQL deletes on {@code EventEntity}, {@code AdminEventEntity}</td><td>a deleted student's events older
+ *       than the retention ({@link #deleteEventsOf})</td><td>AfterLeavingIT</td></tr>
  *   <tr><td>{@code AuthenticationManager.backchannelLogout} (keycloak-services)</td><td>end an expired or departed
  *       student's sessions as Keycloak's own sign-out does, telling each service that takes back-channel logout
  *       ({@link #endSessions})</td><td>RelyingPartiesIT</td></tr>
@@ -55,7 +61,68 @@ final class KeycloakInternals {
             + " LEFT JOIN USER_ATTRIBUTE c ON c.USER_ID = u.ID AND c.NAME = :charter"
             + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
 
+    private static final String RETENTION = "SELECT u.ID, u.ENABLED, n.VALUE, y.VALUE"
+            + " FROM USER_ENTITY u"
+            + " LEFT JOIN USER_ATTRIBUTE n ON n.USER_ID = u.ID AND n.NAME = :number"
+            + " LEFT JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :year"
+            + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
+
     private KeycloakInternals() {}
+
+    /**
+     * Every account of a source as the retention run needs it (id, enabled, student number, end of access), in one
+     * native query: no account is loaded.
+     */
+    static List<Retention.Account> retentionAccounts(
+            KeycloakSession session, String realmId, String componentId, AcademicCalendar calendar) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createNativeQuery(RETENTION)
+                .setParameter("number", EntAttributes.STUDENT_NUMBER)
+                .setParameter("year", EntAttributes.LAST_ACADEMIC_YEAR)
+                .setParameter("realm", realmId)
+                .setParameter("component", componentId)
+                .getResultList();
+        List<Retention.Account> accounts = new java.util.ArrayList<>(found.size());
+        for (Object[] row : found) {
+            Integer year = year((String) row[3]);
+            accounts.add(new Retention.Account(
+                    String.valueOf(row[0]),
+                    (String) row[2],
+                    Boolean.TRUE.equals(row[1]),
+                    year == null ? null : calendar.expiresAt(year)));
+        }
+        return accounts;
+    }
+
+    private static Integer year(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Deletes the stored events of a student — sign-ins ({@code EventEntity} by user id) and administrators' actions on
+     * the account ({@code AdminEventEntity} by resource path) — older than {@code before} (epoch milliseconds).
+     */
+    static void deleteEventsOf(KeycloakSession session, RealmModel realm, String userId, long before) {
+        jakarta.persistence.EntityManager em =
+                session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        em.createQuery("DELETE FROM EventEntity e WHERE e.realmId = :realm AND e.userId = :user AND e.time < :before")
+                .setParameter("realm", realm.getId())
+                .setParameter("user", userId)
+                .setParameter("before", before)
+                .executeUpdate();
+        em.createQuery("DELETE FROM AdminEventEntity e WHERE e.realmId = :realm AND e.resourcePath LIKE :path"
+                        + " AND e.time < :before")
+                .setParameter("realm", realm.getId())
+                .setParameter("path", "users/" + userId + "%")
+                .setParameter("before", before)
+                .executeUpdate();
+    }
 
     /** The copies of a component's students, by login, in one native query. */
     static Map<String, SyncPlan.Copy> copies(KeycloakSession session, String realmId, String componentId) {

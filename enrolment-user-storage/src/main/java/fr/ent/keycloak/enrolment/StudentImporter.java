@@ -157,6 +157,14 @@ final class StudentImporter {
         } else {
             outcome = Outcome.UNCHANGED;
         }
+        if (outcome == Outcome.UNCHANGED && stillMinimised(record, user)) {
+            // the source has not changed since the data was removed, and the access is still over: the data stays out
+            boolean changed = refreshState(user, true, false);
+            if (changed) {
+                evict(user);
+            }
+            return changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        }
         boolean changed = false;
         changed |= set(user, UserModel.EMAIL, record.personalEmail());
         changed |= set(user, EntAttributes.UNIVERSITY_MAIL, universityAddress(record));
@@ -250,6 +258,22 @@ final class StudentImporter {
         }
         changed |= minimise(user, state);
         return changed;
+    }
+
+    /**
+     * Whether the account's data was removed when its access ended, its row is the one it was imported from, and the
+     * access is still over: then a sync or a sign-in must not write the data back (and remove it again).
+     */
+    private boolean stillMinimised(StudentRecord record, UserModel user) {
+        if (lifecycle == null
+                || user.getFirstAttribute(EntAttributes.MINIMISED_AT) == null
+                || !record.fingerprint().equals(user.getFirstAttribute(SOURCE_FINGERPRINT))) {
+            return false;
+        }
+        return lifecycle
+                        .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
+                        .state()
+                == AccountState.EXPIRED;
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.ent.keycloak.common.LogSafe;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
+import fr.ent.keycloak.enrolment.core.Retention;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.SyncPlan;
 import java.sql.SQLException;
@@ -108,8 +109,18 @@ final class StudentSync {
             return result;
         }
 
-        List<StudentRecord> valid = validate(rows, result);
         Map<String, SyncPlan.Copy> copies = copies();
+        List<StudentRecord> read = validate(rows, result);
+        // a student whose account was deleted after the retention is not imported again
+        List<StudentRecord> valid = copies == null
+                ? read
+                : Retention.toImport(
+                        read,
+                        copies::containsKey,
+                        lifecycle.calendar()::expiresAt,
+                        config.retentionMonths(),
+                        lifecycle.calendar().zone(),
+                        clock.instant());
         List<StudentRecord> changed =
                 copies == null ? valid : SyncPlan.changed(valid, copies, lifecycle, clock.instant());
         List<List<StudentRecord>> batches = new ArrayList<>();
@@ -126,9 +137,15 @@ final class StudentSync {
             KeycloakModelUtils.runJobInTransaction(
                     sessionFactory, session -> disableVanished(session, logins, copies, result));
         }
+        RetentionRun.Outcome retention = since == null
+                ? new RetentionRun(sessionFactory, realmId, model, lifecycle.calendar(), clock).run()
+                : new RetentionRun.Outcome(0, 0, false, false);
+        if (retention.refused()) {
+            result.increaseFailed();
+        }
         LOG.infof(
                 "ENT enrolment sync (%s) of component %s: %d read, %d added, %d updated, %d disabled, %d rejected or"
-                        + " failed, in %d ms",
+                        + " failed, %d not imported again (retention passed), %d deleted after the retention, in %d ms",
                 kind,
                 model.getName(),
                 rows.size(),
@@ -136,6 +153,8 @@ final class StudentSync {
                 result.getUpdated(),
                 result.getRemoved(),
                 result.getFailed(),
+                read.size() - valid.size(),
+                retention.deleted(),
                 (System.nanoTime() - start) / 1_000_000);
         return result;
     }

@@ -72,6 +72,11 @@ class AfterLeavingIT {
             UserRepresentation again = Students.user(realm, "alines");
             assertThat(again.getAttributes()).doesNotContainKeys(PERSONAL.toArray(String[]::new));
             assertThat(again.getAttributes().get("entMinimisedAt")).containsExactly(minimisedAt);
+            // nor does a sign-in attempt, which re-reads the student's row from the enrolment database
+            assertThat(Students.signIn(server, "alines", PASSWORD)).isBetween(400, 401);
+            assertThat(Students.user(realm, "alines").getAttributes())
+                    .doesNotContainKeys(PERSONAL.toArray(String[]::new))
+                    .containsEntry("entMinimisedAt", List.of(minimisedAt));
 
             // enrolled again this year: everything is back from the enrolment database, the account active again
             row(
@@ -92,6 +97,122 @@ class AfterLeavingIT {
         } finally {
             Students.forget(realm, database, "alines");
         }
+    }
+
+    /**
+     * A closed account is deleted 12 months (the default) after its end of access, midnight Paris time: not a minute
+     * before; a dry run lists it and deletes nothing; the guard stops a run that would delete too large a share; the
+     * deletion is an admin event with the student number and the end of access; the row still in the enrolment
+     * database is not imported again.
+     */
+    @Test
+    void aClosedAccountIsDeletedAfterTheRetentionWithADryRunAndTheGuardFirst(
+            Keycloak admin, EnrolmentDatabase database, KeycloakServer server) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String component = Students.component(realm, "enrolment");
+        // left: the last academic year ended two years ago, access ended on 31 December of last year
+        try (Connection connection = database.connect()) {
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    "71950011",
+                    "alretired",
+                    "Rémi",
+                    "Parti",
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusYears(2),
+                    Students.CURRENT_ACADEMIC_YEAR - 2);
+        }
+        Students.insertPaid(database, "71950012", "alstaying1", "Léa", "Reste");
+        Students.insertPaid(database, "71950013", "alstaying2", "Noé", "Reste");
+        java.time.Instant deletableFrom = java.time.LocalDate.of(Students.CURRENT_ACADEMIC_YEAR + 1, 1, 1)
+                .atStartOfDay(java.time.ZoneId.of("Europe/Paris"))
+                .toInstant();
+        try {
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            String id = Students.user(realm, "alretired").getId();
+            assertThat(Students.state(realm, "alretired")).isEqualTo("EXPIRED");
+            // two refused sign-ins: one recorded 400 days ago (older than the retention when it ends), one today
+            server.setClockOffset(java.time.Duration.ofDays(-400));
+            assertThat(Students.signIn(server, "alretired", PASSWORD)).isBetween(400, 401);
+            server.setClockOffset(java.time.Duration.ZERO);
+            assertThat(Students.signIn(server, "alretired", PASSWORD)).isBetween(400, 401);
+            realm = server.admin().realm(KeycloakServer.REALM);
+            assertThat(realm.getEvents(null, null, id, null, null, null, 0, 50)).hasSize(2);
+
+            // a minute before the retention ends: kept
+            server.setClockOffset(java.time.Duration.between(java.time.Instant.now(), deletableFrom.minusSeconds(60)));
+            realm = server.admin().realm(KeycloakServer.REALM);
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);
+
+            // a minute after, in a dry run: listed, kept
+            server.setClockOffset(java.time.Duration.between(java.time.Instant.now(), deletableFrom.plusSeconds(60)));
+            realm = server.admin().realm(KeycloakServer.REALM);
+            Students.setting(realm, component, "retentionDryRun", "true");
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);
+            org.keycloak.representations.idm.AdminEventRepresentation dryRun = retentionReport(realm, component);
+            assertThat(dryRun.getDetails())
+                    .containsEntry("entOutcome", "DRY_RUN")
+                    .containsEntry("entDue", "1");
+            assertThat(dryRun.getRepresentation()).contains("71950011").doesNotContain("Rémi");
+
+            // the guard: one account of three is more than 10 %: nothing deleted, the run says so
+            Students.setting(realm, component, "retentionDryRun", "false");
+            Students.setting(realm, component, "maxDeletePercent", "10");
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);
+            assertThat(retentionReport(realm, component).getDetails()).containsEntry("entOutcome", "REFUSED");
+
+            // within the share (the default 40 %): deleted, with an admin event that names no one
+            Students.setting(realm, component, "maxDeletePercent", "40");
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            assertThat(realm.users().searchByUsername("alretired", true)).isEmpty();
+            List<org.keycloak.representations.idm.AdminEventRepresentation> deletions = realm.getAdminEvents(
+                    List.of("DELETE"), null, null, null, null, "users/" + id, null, null, null, 0, 10);
+            assertThat(deletions).hasSize(1);
+            assertThat(deletions.get(0).getDetails())
+                    .containsEntry("entAction", "retention-delete")
+                    .containsEntry("entStudentNumber", "71950011")
+                    .containsEntry("entAccessEnded", (Students.CURRENT_ACADEMIC_YEAR - 1) + "-12-31")
+                    .containsEntry("entRetentionMonths", "12");
+            assertThat(realm.users().searchByUsername("alstaying1", true)).hasSize(1);
+            // its events older than the retention went with it; today's follows the realm's own expiration
+            List<org.keycloak.representations.idm.EventRepresentation> left =
+                    realm.getEvents(null, null, id, null, null, null, 0, 50);
+            assertThat(left).hasSize(1);
+            assertThat(left.get(0).getTime()).isGreaterThan(System.currentTimeMillis() - 3_600_000L);
+
+            // the row is still in the enrolment database: not imported again
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            assertThat(realm.users().searchByUsername("alretired", true)).isEmpty();
+        } finally {
+            server.setClockOffset(java.time.Duration.ZERO);
+            RealmResource now = server.admin().realm(KeycloakServer.REALM);
+            Students.setting(now, component, "retentionDryRun", null);
+            Students.setting(now, component, "maxDeletePercent", null);
+            Students.forget(now, database, "alretired", "alstaying1", "alstaying2");
+            // a sync at the real time: the syncs run with the clock ahead recorded a future last sync
+            now.userStorage().syncUsers(component, "triggerFullSync");
+        }
+    }
+
+    private static org.keycloak.representations.idm.AdminEventRepresentation retentionReport(
+            RealmResource realm, String component) {
+        List<org.keycloak.representations.idm.AdminEventRepresentation> reports = realm.getAdminEvents(
+                List.of("ACTION"),
+                null,
+                null,
+                null,
+                null,
+                "components/" + component + "/ent-retention",
+                null,
+                null,
+                null,
+                0,
+                10);
+        assertThat(reports).isNotEmpty();
+        return reports.get(0);
     }
 
     private static void row(String sql, EnrolmentDatabase database, Integer year) throws Exception {

@@ -66,7 +66,7 @@ class AssistanceActionsIT {
                     .contains("Possible seulement pour un compte « Actif »");
 
             // confirmed only with a reason
-            act(browser, "new-link", "  ");
+            Operators.act(browser, "new-link", "  ");
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason-error")))
                             .getText())
                     .contains("Indiquez le motif");
@@ -88,15 +88,15 @@ class AssistanceActionsIT {
             assertThat(server.tail(0, 100_000)).doesNotContain("courriel non reçu");
 
             // the third email of the day, then the quota: nothing goes, the operator is told, until limits are cleared
-            act(browser, "new-link", "Deuxième appel");
+            Operators.act(browser, "new-link", "Deuxième appel");
             assertThat(done(wait)).contains("nouveau lien");
             mail.awaitMessagesTo(ADDRESS, 3, Duration.ofSeconds(60));
-            act(browser, "new-link", "Troisième appel");
+            Operators.act(browser, "new-link", "Troisième appel");
             assertThat(done(wait)).contains("Rien n'est parti");
             assertThat(lastAction(realm, id).getDetails()).containsEntry("entOutcome", "THROTTLED");
-            act(browser, "clear-limits", "Identité vérifiée au guichet");
+            Operators.act(browser, "clear-limits", "Identité vérifiée au guichet");
             assertThat(done(wait)).contains("limites");
-            act(browser, "new-link", "Après levée des limites");
+            Operators.act(browser, "new-link", "Après levée des limites");
             assertThat(done(wait)).contains("nouveau lien");
             mail.awaitMessagesTo(ADDRESS, 4, Duration.ofSeconds(60));
 
@@ -120,10 +120,10 @@ class AssistanceActionsIT {
             assertThat(refused.body()).contains("Possible seulement pour un étudiant");
             assertThat(mail.messagesTo(ADDRESS)).hasSize(4);
             browser.get(card);
-            act(browser, "sign-out", "Ordinateur perdu, demande de l'étudiante");
+            Operators.act(browser, "sign-out", "Ordinateur perdu, demande de l'étudiante");
             assertThat(done(wait)).contains("déconnecté partout");
             assertThat(realm.users().get(id).getUserSessions()).isEmpty();
-            act(browser, "reset-link", "Mot de passe oublié, appel");
+            Operators.act(browser, "reset-link", "Mot de passe oublié, appel");
             assertThat(done(wait)).contains("changement de mot de passe est parti");
             ReceivedMail reset =
                     mail.awaitMessagesTo(ADDRESS, 5, Duration.ofSeconds(60)).get(4);
@@ -237,7 +237,7 @@ class AssistanceActionsIT {
             String id = Students.user(realm, "acpaul").getId();
             Operators.signIn(
                     browser, server.realmUrl() + "/ent-assistance/students/" + id, "op-act3", Operators.PASSWORD);
-            act(browser, "issue-code", "Adresse personnelle erronée, identité vérifiée au guichet");
+            Operators.act(browser, "issue-code", "Adresse personnelle erronée, identité vérifiée au guichet");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             String code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-code-value")))
                     .getText();
@@ -322,16 +322,6 @@ class AssistanceActionsIT {
         org.openqa.selenium.WebElement send = browser.findElement(By.id("ent-code-send"));
         send.click();
         wait.until(ExpectedConditions.stalenessOf(send));
-    }
-
-    /** Opens the action's confirmation page from the card, types the reason and confirms. */
-    private static void act(WebDriver browser, String action, String reason) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ent-action-" + action + " a")))
-                .click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason")))
-                .sendKeys(reason);
-        browser.findElement(By.id("ent-action-confirm")).click();
     }
 
     /** On a confirmation page shown again with an error: types the reason again and confirms. */

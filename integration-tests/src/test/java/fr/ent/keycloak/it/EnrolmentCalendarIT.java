@@ -121,6 +121,11 @@ class EnrolmentCalendarIT {
         realm = server.admin().realm(KeycloakServer.REALM);
         assertThat(Students.state(realm, "calleaving")).isEqualTo("EXPIRED");
         assertThat(Students.user(realm, "calleaving").isEnabled()).isFalse();
+        // that first sign-in also removed what a closed account no longer needs (the birth date, the personal address)
+        assertThat(Students.user(realm, "calleaving").getAttributes())
+                .doesNotContainKeys("schacDateOfBirth", "supannMailPerso")
+                .containsKey("entMinimisedAt");
+        assertThat(Students.user(realm, "calleaving").getEmail()).isNull();
         assertThat(Students.signIn(server, "calleaving", PASSWORD)).isBetween(400, 401);
 
         // re-enrolment for the new academic year reopens the account at the next sync

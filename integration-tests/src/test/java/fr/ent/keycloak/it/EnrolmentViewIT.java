@@ -40,13 +40,15 @@ class EnrolmentViewIT {
                     + " ('60000003', NULL, 'Sans', 'Compte', DATE '2004-07-12', 'sans@example.org', now())");
             statement.execute("INSERT INTO scolarite_export.compte_ent VALUES"
                     + " ('60000001', 'viewchloe', now()), ('60000002', 'viewyanis', now())");
-            // Chloé: two years, the latest counts; Yanis: the latest year was cancelled, the one before counts
+            // Chloé: two years, the latest (this one) counts; Yanis: this year's enrolment was cancelled, last year's
+            // counts. Years relative to now: a student whose access has ended keeps none of the personal data
+            int year = Students.CURRENT_ACADEMIC_YEAR;
             statement.execute("INSERT INTO scolarite_export.inscription VALUES"
-                    + " ('60000001', 2023, 'Licence 1', now() - interval '2 years', 'E', now()),"
-                    + " ('60000001', 2024, 'Licence 2', now() - interval '1 year', 'E', now()),"
-                    + " ('60000002', 2023, 'Master 1', now() - interval '2 years', 'E', now()),"
-                    + " ('60000002', 2024, 'Master 2', NULL, 'A', now()),"
-                    + " ('60000003', 2024, 'Licence 3', now(), 'E', now())");
+                    + " ('60000001', " + (year - 1) + ", 'Licence 1', now() - interval '2 years', 'E', now()),"
+                    + " ('60000001', " + year + ", 'Licence 2', now() - interval '1 year', 'E', now()),"
+                    + " ('60000002', " + (year - 1) + ", 'Master 1', now() - interval '2 years', 'E', now()),"
+                    + " ('60000002', " + year + ", 'Master 2', NULL, 'A', now()),"
+                    + " ('60000003', " + year + ", 'Licence 3', now(), 'E', now())");
 
             component = Students.createComponent(
                     realm,
@@ -60,11 +62,13 @@ class EnrolmentViewIT {
             assertThat(result.getAdded()).isEqualTo(2);
             assertThat(result.getFailed()).isZero();
             assertThat(Students.user(realm, "viewchloe").getAttributes())
-                    .containsEntry("supannEtuAnneeInscription", List.of("2024"))
+                    .containsEntry(
+                            "supannEtuAnneeInscription", List.of(Integer.toString(Students.CURRENT_ACADEMIC_YEAR)))
                     .containsEntry("supannCodeINE", List.of("0123456789A"))
                     .containsEntry("supannMailPerso", List.of("chloe@example.org"));
             assertThat(Students.user(realm, "viewyanis").getAttributes())
-                    .containsEntry("supannEtuAnneeInscription", List.of("2023"));
+                    .containsEntry(
+                            "supannEtuAnneeInscription", List.of(Integer.toString(Students.CURRENT_ACADEMIC_YEAR - 1)));
         } finally {
             if (component != null) {
                 realm.components().component(component).remove();

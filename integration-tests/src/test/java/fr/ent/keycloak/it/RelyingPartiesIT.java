@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.ComponentRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -127,11 +126,7 @@ class RelyingPartiesIT {
                     + Students.user(realm, "rpleo").getId();
             Operators.signIn(operator, card, "op-rp1", Operators.PASSWORD);
             WebDriverWait wait = new WebDriverWait(operator, Duration.ofSeconds(30));
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ent-action-sign-out a")))
-                    .click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason")))
-                    .sendKeys("Téléphone volé, appel de l'étudiant");
-            operator.findElement(By.id("ent-action-confirm")).click();
+            Operators.act(operator, "sign-out", "Téléphone volé, appel de l'étudiant");
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-assistance-done")))
                             .getText())
                     .contains("déconnecté partout");
@@ -166,11 +161,11 @@ class RelyingPartiesIT {
                 update.setInt(1, Students.CURRENT_ACADEMIC_YEAR - 2);
                 update.executeUpdate();
             }
-            changedSyncPeriod(realm, "5");
+            Students.setting(realm, Students.component(realm, "enrolment"), "changedSyncPeriod", "5");
             try {
                 awaitBackchannelLogout(services.parties, Duration.ofSeconds(60));
             } finally {
-                changedSyncPeriod(realm, "-1");
+                Students.setting(realm, Students.component(realm, "enrolment"), "changedSyncPeriod", "-1");
             }
             assertThat(Students.state(realm, "rpmax")).isEqualTo("EXPIRED");
 
@@ -223,15 +218,6 @@ class RelyingPartiesIT {
             }
         }
         return variables;
-    }
-
-    /** Sets the period of the demo component's sync of changed rows (-1: none, as the test server has it). */
-    private static void changedSyncPeriod(RealmResource realm, String seconds) {
-        ComponentRepresentation component = realm.components()
-                .component(Students.component(realm, "enrolment"))
-                .toRepresentation();
-        component.getConfig().putSingle("changedSyncPeriod", seconds);
-        realm.components().component(component.getId()).update(component);
     }
 
     /** Waits until the OIDC service answered a back-channel logout with 200 (it found and ended its session). */

@@ -50,6 +50,74 @@ class SamlServiceIT {
     private static final String PERSONAL = "paul.saml-canary@example.net";
     private static final String SP = "urn:ent:test:saml-sp";
 
+    /**
+     * What a federation's registry (RENATER) and an SP read from the IdP's metadata: the entity id (the realm's
+     * issuer), a signing certificate, single sign-on over HTTP-Redirect and HTTP-POST, single logout, the persistent and
+     * transient NameID formats. {@code RelyingPartiesIT} proves a real SP (mod_auth_mellon) reads it.
+     */
+    @Test
+    void theIdpMetadataHoldsWhatAFederationRegistryReads(KeycloakServer server) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(server.realmUrl() + "/protocol/saml/descriptor"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document metadata = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+        String md = "urn:oasis:names:tc:SAML:2.0:metadata";
+        Element entity = metadata.getDocumentElement();
+        assertThat(entity.getLocalName()).isEqualTo("EntityDescriptor");
+        assertThat(entity.getAttribute("entityID")).isEqualTo(server.realmUrl());
+        Element idp = (Element)
+                metadata.getElementsByTagNameNS(md, "IDPSSODescriptor").item(0);
+        assertThat(idp.getAttribute("protocolSupportEnumeration")).contains("urn:oasis:names:tc:SAML:2.0:protocol");
+
+        NodeList keys = idp.getElementsByTagNameNS(md, "KeyDescriptor");
+        boolean signing = false;
+        for (int i = 0; i < keys.getLength(); i++) {
+            Element key = (Element) keys.item(i);
+            signing |= "signing".equals(key.getAttribute("use"))
+                    && key.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate")
+                                    .item(0)
+                                    .getTextContent()
+                                    .strip()
+                                    .length()
+                            > 100;
+        }
+        assertThat(signing).as("a signing certificate").isTrue();
+
+        assertThat(bindings(idp, md, "SingleSignOnService"))
+                .contains(
+                        "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+                        "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST");
+        assertThat(bindings(idp, md, "SingleLogoutService")).isNotEmpty();
+        List<String> formats = new ArrayList<>();
+        NodeList found = idp.getElementsByTagNameNS(md, "NameIDFormat");
+        for (int i = 0; i < found.getLength(); i++) {
+            formats.add(found.item(i).getTextContent().strip());
+        }
+        assertThat(formats)
+                .contains(
+                        "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+                        "urn:oasis:names:tc:SAML:2.0:nameid-format:transient");
+    }
+
+    /** The bindings of the IdP's endpoints named {@code endpoint}, each at an address of the realm. */
+    private static List<String> bindings(Element idp, String md, String endpoint) {
+        List<String> bindings = new ArrayList<>();
+        NodeList found = idp.getElementsByTagNameNS(md, endpoint);
+        for (int i = 0; i < found.getLength(); i++) {
+            Element service = (Element) found.item(i);
+            assertThat(service.getAttribute("Location")).contains("/realms/" + KeycloakServer.REALM + "/protocol/saml");
+            bindings.add(service.getAttribute("Binding"));
+        }
+        return bindings;
+    }
+
     @Test
     void aSamlServiceGetsTheSupannAttributesAndNeverThePersonalAddress(
             Keycloak admin, EnrolmentDatabase database, KeycloakServer server, WebDriver browser) throws Exception {

@@ -68,6 +68,19 @@ public final class Operators {
         browser.findElement(By.id("kc-login")).click();
     }
 
+    /**
+     * On a student's card in the assistance console: opens the action's confirmation page, types the reason and
+     * confirms.
+     */
+    public static void act(WebDriver browser, String action, String reason) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ent-action-" + action + " a")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-action-reason")))
+                .sendKeys(reason);
+        browser.findElement(By.id("ent-action-confirm")).click();
+    }
+
     /** The browser's cookies for the realm, as a {@code Cookie} header: a request that rides on its sign-in. */
     public static String cookies(WebDriver browser) {
         return browser.manage().getCookies().stream()

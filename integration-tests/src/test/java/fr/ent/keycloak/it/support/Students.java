@@ -188,6 +188,18 @@ public final class Students {
         }
     }
 
+    /** Sets (or, with null, removes) one setting of an {@code ent-enrolment} component, as the console saves it. */
+    public static void setting(RealmResource realm, String componentId, String name, String value) {
+        org.keycloak.representations.idm.ComponentRepresentation component =
+                realm.components().component(componentId).toRepresentation();
+        if (value == null) {
+            component.getConfig().remove(name);
+        } else {
+            component.getConfig().putSingle(name, value);
+        }
+        realm.components().component(componentId).update(component);
+    }
+
     /** The id of the realm's {@code ent-enrolment} component named {@code name}. */
     public static String component(RealmResource realm, String name) {
         return realm.components().query(null, "org.keycloak.storage.UserStorageProvider").stream()

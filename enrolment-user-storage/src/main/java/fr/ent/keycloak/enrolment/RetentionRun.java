@@ -1,0 +1,201 @@
+package fr.ent.keycloak.enrolment;
+
+import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.enrolment.core.Retention;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Deletes the closed accounts of one source whose retention has passed ({@link Retention}), after each full sync (so
+ * on the one node that runs it, and from the console's "Sync all users"). Each deletion is its own transaction and its
+ * own admin event (student number, end of access; nothing else); the student's events older than the retention go
+ * with the account. A run that would delete more than the allowed share deletes nothing and says so, in the log and in
+ * an admin event; a dry run records the list of what it would delete. Running it again changes nothing.
+ */
+final class RetentionRun {
+
+    private static final Logger LOG = Logger.getLogger(RetentionRun.class);
+    /** The admin events of the runs: resource path under the component. */
+    static final String ACTION = "entAction";
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final String realmId;
+    private final ComponentModel model;
+    private final EnrolmentConfig config;
+    private final AcademicCalendar calendar;
+    private final Clock clock;
+
+    RetentionRun(
+            KeycloakSessionFactory sessionFactory,
+            String realmId,
+            ComponentModel model,
+            AcademicCalendar calendar,
+            Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.realmId = realmId;
+        this.model = model;
+        this.config = new EnrolmentConfig(model);
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** What the run did, for the sync's log line: accounts deleted, and whether the guard stopped it. */
+    record Outcome(int deleted, int due, boolean refused, boolean dryRun) {}
+
+    Outcome run() {
+        int months = config.retentionMonths();
+        if (months == 0) {
+            return new Outcome(0, 0, false, false);
+        }
+        Instant now = clock.instant();
+        Retention.Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
+            List<Retention.Account> accounts =
+                    KeycloakInternals.retentionAccounts(session, realmId, model.getId(), calendar);
+            return Retention.plan(accounts, months, config.maxDeletePercent(), calendar.zone(), now);
+        });
+        if (plan.due().isEmpty()) {
+            return new Outcome(0, 0, false, false);
+        }
+        if (config.retentionDryRun() || !plan.allowed()) {
+            boolean dryRun = config.retentionDryRun();
+            if (dryRun) {
+                LOG.infof(
+                        "ENT enrolment retention of component %s (dry run): the next run would delete %d of %d accounts;"
+                                + " the list is in the admin event ent-retention",
+                        model.getName(), plan.due().size(), plan.accounts());
+            } else {
+                LOG.errorf(
+                        "ENT enrolment retention of component %s would delete %d of %d accounts, more than %d %%:"
+                                + " NOTHING was deleted. Check the server's clock and the retention setting, or raise"
+                                + " the limit in the provider's settings if this is expected.",
+                        model.getName(), plan.due().size(), plan.accounts(), config.maxDeletePercent());
+            }
+            KeycloakModelUtils.runJobInTransaction(
+                    sessionFactory, session -> report(session, plan, dryRun ? "DRY_RUN" : "REFUSED", months));
+            return new Outcome(0, plan.due().size(), !dryRun, dryRun);
+        }
+        int deleted = 0;
+        long eventsBefore = ZonedDateTime.ofInstant(now, calendar.zone())
+                .minusMonths(months)
+                .toInstant()
+                .toEpochMilli();
+        for (Retention.Account account : plan.due()) {
+            boolean done = KeycloakModelUtils.runJobInTransactionWithResult(
+                    sessionFactory, session -> delete(session, account, eventsBefore, months));
+            if (done) {
+                deleted++;
+            }
+        }
+        LOG.infof(
+                "ENT enrolment retention of component %s: %d closed account(s) deleted, %d month(s) after the end of"
+                        + " their access",
+                model.getName(), deleted, months);
+        return new Outcome(deleted, plan.due().size(), false, false);
+    }
+
+    private boolean delete(
+            org.keycloak.models.KeycloakSession session, Retention.Account account, long eventsBefore, int months) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        UserModel user = session.users().getUserById(realm, account.id());
+        if (user == null || user.isEnabled() || !model.getId().equals(user.getFederationLink())) {
+            return false;
+        }
+        KeycloakInternals.deleteEventsOf(session, realm, account.id(), eventsBefore);
+        session.users().removeUser(realm, user);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(ACTION, "retention-delete");
+        details.put("entStudentNumber", account.studentNumber() == null ? "" : account.studentNumber());
+        details.put("entAccessEnded", lastDay(account.accessEndsAt()).toString());
+        details.put("entRetentionMonths", Integer.toString(months));
+        store(session, realm, OperationType.DELETE, ResourceType.USER, "users/" + account.id(), details, null);
+        return true;
+    }
+
+    /** One admin event listing what the run would delete (dry run) or refused to delete (guard). */
+    private void report(org.keycloak.models.KeycloakSession session, Retention.Plan plan, String outcome, int months) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        List<Map<String, String>> listed = plan.due().stream()
+                .map(account -> Map.of(
+                        "studentNumber",
+                        account.studentNumber() == null ? "" : account.studentNumber(),
+                        "accessEnded",
+                        lastDay(account.accessEndsAt()).toString()))
+                .toList();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put(ACTION, "retention");
+        details.put("entOutcome", outcome);
+        details.put("entDue", Integer.toString(plan.due().size()));
+        details.put("entAccounts", Integer.toString(plan.accounts()));
+        details.put("entRetentionMonths", Integer.toString(months));
+        String representation;
+        try {
+            representation = JsonSerialization.writeValueAsString(listed);
+        } catch (java.io.IOException e) {
+            representation = null;
+        }
+        store(
+                session,
+                realm,
+                OperationType.ACTION,
+                ResourceType.COMPONENT,
+                "components/" + model.getId() + "/ent-retention",
+                details,
+                representation);
+    }
+
+    /** The last day of access, in the university's time zone. */
+    private LocalDate lastDay(Instant accessEndsAt) {
+        return LocalDate.ofInstant(accessEndsAt.minusNanos(1), calendar.zone());
+    }
+
+    /**
+     * An admin event recorded by the pack itself (no administrator at the origin: the run follows a sync), when the
+     * realm records admin events.
+     */
+    private void store(
+            org.keycloak.models.KeycloakSession session,
+            RealmModel realm,
+            OperationType operation,
+            ResourceType resource,
+            String path,
+            Map<String, String> details,
+            String representation) {
+        if (realm == null || !realm.isAdminEventsEnabled()) {
+            return;
+        }
+        AdminEvent event = new AdminEvent();
+        event.setId(KeycloakModelUtils.generateId());
+        event.setTime(clock.millis());
+        event.setRealmId(realm.getId());
+        event.setRealmName(realm.getName());
+        AuthDetails auth = new AuthDetails();
+        auth.setRealmId(realm.getId());
+        auth.setRealmName(realm.getName());
+        auth.setIpAddress("127.0.0.1");
+        event.setAuthDetails(auth);
+        event.setOperationType(operation);
+        event.setResourceType(resource);
+        event.setResourcePath(path);
+        event.setDetails(details);
+        event.setRepresentation(representation);
+        session.getProvider(EventStoreProvider.class).onEvent(event, representation != null);
+    }
+}
