@@ -35,6 +35,10 @@
                 <dt>${msg("entAssistanceMailSentAt")}</dt><dd id="ent-card-mailed">${entStudent.activationMailSentAt}</dd>
                 <dt>${msg("entAssistanceCharter")}</dt><dd id="ent-card-charter"><#if entStudent.charterVersion?has_content>${entStudent.charterVersion} (${entStudent.charterAcceptedAt})</#if></dd>
                 <dt>${msg("entAssistanceForwarding")}</dt><dd id="ent-card-forwarding">${entStudent.forwarding}</dd>
+                <dt>${msg("entAssistanceSupannState")}</dt><dd id="ent-card-supann"><code>${entStudent.supannState}</code></dd>
+                <#if entStudent.minimisedAt?has_content>
+                <dt>${msg("entAssistanceMinimisedAt")}</dt><dd id="ent-card-minimised">${entStudent.minimisedAt}</dd>
+                </#if>
             </dl>
         </section>
         <section aria-labelledby="ent-assistance-actions">

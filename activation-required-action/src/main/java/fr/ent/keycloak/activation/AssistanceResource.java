@@ -405,6 +405,9 @@ public final class AssistanceResource {
                 when(student.getFirstAttribute(EntAttributes.CHARTER_ACCEPTED_AT), zone, DATE_TIME));
         card.put("activationMailSentAt", when(student.getFirstAttribute(Activation.MAIL_SENT_AT), zone, DATE_TIME));
         card.put("forwarding", AddressMask.mask(student.getFirstAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS)));
+        // what the services read, and when the data a closed account no longer needs was removed
+        card.put("supannState", Lifecycle.supann(realm, student, standing).dated());
+        card.put("minimisedAt", when(student.getFirstAttribute(EntAttributes.MINIMISED_AT), zone, DATE_TIME));
         return card;
     }
 

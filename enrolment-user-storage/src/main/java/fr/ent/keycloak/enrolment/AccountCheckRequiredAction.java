@@ -39,7 +39,7 @@ final class AccountCheckRequiredAction implements RequiredActionProvider {
                         component,
                         StudentImporter.lifecycle(context.getRealm()),
                         clock)
-                .refreshState(user, false);
+                .closeIfEnded(user);
         if (AccountState.parse(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE))
                         .orElse(null)
                 == AccountState.EXPIRED) {

@@ -63,13 +63,14 @@ final class EnrolmentUserStorageProvider
     }
 
     /**
-     * Each time Keycloak loads an imported student from its database: the state follows the clock (expiry at
-     * 31 December), and a student signing in while the copy is stale is re-read from the source first.
+     * Each time Keycloak loads an imported student from its database: an account whose access has ended is closed at
+     * once (expiry at 31 December; {@link StudentImporter#closeIfEnded}), and a student signing in while the copy is
+     * stale is re-read from the source first.
      */
     @Override
     public UserModel validate(RealmModel realm, UserModel user) {
         StudentImporter importer = importer(realm);
-        importer.refreshState(user, false);
+        importer.closeIfEnded(user);
         if (signingIn() && isStale() && refreshed.add(user.getId())) {
             refresh(realm, user, importer);
         }

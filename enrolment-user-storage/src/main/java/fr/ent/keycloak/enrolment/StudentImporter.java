@@ -232,6 +232,26 @@ final class StudentImporter {
         return refreshState(user, mayEnable, false);
     }
 
+    /**
+     * When Keycloak loads an account, or a student signs in: closes it if the student's access has ended (state,
+     * disabled, sessions ended, data removed) and writes nothing otherwise. A load happens inside transactions that a
+     * nested one may follow on the same account (an activation link's nonce is committed before its email leaves): if
+     * both wrote the account's state, the nested one would wait for the outer one for ever. The other states are
+     * written by the syncs and by the activation's own steps; every decision computes the standing from the facts.
+     *
+     * @return whether something changed
+     */
+    boolean closeIfEnded(UserModel user) {
+        if (lifecycle == null
+                || lifecycle
+                                .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
+                                .state()
+                        != AccountState.EXPIRED) {
+            return false;
+        }
+        return refreshState(user, false);
+    }
+
     private boolean refreshState(UserModel user, boolean mayEnable, boolean created) {
         if (lifecycle == null) {
             return false;

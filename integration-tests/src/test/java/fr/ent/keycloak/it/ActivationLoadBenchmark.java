@@ -56,6 +56,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
  * <pre>mvn verify -pl integration-tests -am -Dit.test=ActivationLoadBenchmark</pre>
  */
 @EntServerTest
+// a long measurement, not a hang: the 10-minute limit of the tests (junit-platform.properties) does not apply
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS)
 class ActivationLoadBenchmark {
 
     static final int STUDENTS = Integer.getInteger("ent.bench.activations", 200);

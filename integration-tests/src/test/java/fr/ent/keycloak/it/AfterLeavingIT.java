@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.Operators;
 import fr.ent.keycloak.it.support.Students;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * After the student leaves (issue 17), through real syncs of the enrolment database on PostgreSQL: when access ends,
@@ -29,7 +35,7 @@ class AfterLeavingIT {
 
     @Test
     void accessEndsTheAccountKeepsOnlyWhatItNeedsAndReEnrolmentBringsEverythingBack(
-            Keycloak admin, EnrolmentDatabase database, KeycloakServer server) throws Exception {
+            Keycloak admin, EnrolmentDatabase database, KeycloakServer server, WebDriver browser) throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         String component = Students.component(realm, "enrolment");
         Students.insertPaid(database, "71950001", "alines", "Inès", "Départ");
@@ -77,6 +83,26 @@ class AfterLeavingIT {
             assertThat(Students.user(realm, "alines").getAttributes())
                     .doesNotContainKeys(PERSONAL.toArray(String[]::new))
                     .containsEntry("entMinimisedAt", List.of(minimisedAt));
+
+            // the helpdesk's card says when the data went, and what the services read of the account
+            String operatorId = Operators.create(realm, "op-al1");
+            try {
+                Operators.signIn(
+                        browser,
+                        server.realmUrl() + "/ent-assistance/students/" + closed.getId(),
+                        "op-al1",
+                        Operators.PASSWORD);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-card-minimised")))
+                                .getText())
+                        .isNotBlank();
+                assertThat(browser.findElement(By.id("ent-card-supann")).getText())
+                        .isEqualTo("{COMPTE}I:SupannExpire:" + Students.CURRENT_ACADEMIC_YEAR + "0101:");
+                assertThat(browser.findElement(By.id("ent-card-state")).getText())
+                        .isNotBlank();
+            } finally {
+                realm.users().get(operatorId).remove();
+            }
 
             // enrolled again this year: everything is back from the enrolment database, the account active again
             row(

@@ -43,6 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <pre>mvn verify -pl integration-tests -am -Dit.test=AssistanceSearchBenchmark</pre>
  */
 @EntServerTest
+// a long measurement, not a hang: the 10-minute limit of the tests (junit-platform.properties) does not apply
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS)
 class AssistanceSearchBenchmark {
 
     static final int STUDENTS = Integer.getInteger("ent.bench.students", 100_000);

@@ -36,6 +36,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * <pre>mvn verify -pl integration-tests -am -Dit.test=EnrolmentScaleBenchmark</pre>
  */
 @EntServerTest
+// a long measurement, not a hang: the 10-minute limit of the tests (junit-platform.properties) does not apply
+@org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.HOURS)
 class EnrolmentScaleBenchmark {
 
     static final int STUDENTS = Integer.getInteger("ent.bench.students", 100_000);
