@@ -178,14 +178,14 @@ class AfterLeavingIT {
             realm.userStorage().syncUsers(component, "triggerFullSync");
             assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);
             org.keycloak.representations.idm.AdminEventRepresentation dryRun = retentionReport(realm, component);
-            assertThat(dryRun.getDetails())
-                    .containsEntry("entOutcome", "DRY_RUN")
-                    .containsEntry("entDue", "1");
+            // (other tests' closed students may be due too: the shared server holds them)
+            assertThat(dryRun.getDetails()).containsEntry("entOutcome", "DRY_RUN");
+            assertThat(Integer.parseInt(dryRun.getDetails().get("entDue"))).isPositive();
             assertThat(dryRun.getRepresentation()).contains("71950011").doesNotContain("Rémi");
 
-            // the guard: one account of three is more than 10 %: nothing deleted, the run says so
+            // the guard: with a share of 0 %, any deletion is too many: nothing deleted, the run says so
             Students.setting(realm, component, "retentionDryRun", "false");
-            Students.setting(realm, component, "maxDeletePercent", "10");
+            Students.setting(realm, component, "maxDeletePercent", "0");
             realm.userStorage().syncUsers(component, "triggerFullSync");
             assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);
             assertThat(retentionReport(realm, component).getDetails()).containsEntry("entOutcome", "REFUSED");
