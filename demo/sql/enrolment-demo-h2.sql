@@ -46,7 +46,8 @@ VALUES
     -- left last year: access lasts until 31 December of the year the last academic year ends
     ('22400013', 'elefebvre', '0123456800M', 'Emma',     'Lefebvre',  DATE '2004-02-14', 'emma.lefebvre@example.org',     @Y - 1, 'Licence Histoire, 3e année',            DATEADD('YEAR', -1, CURRENT_TIMESTAMP)),
     ('22400014', 'rleroy',    '0123456801N', 'Raphaël',  'Leroy',     DATE '2003-09-30', 'raphael.leroy@example.net',     @Y - 1, 'Master Droit des affaires, 2e année',   DATEADD('YEAR', -1, CURRENT_TIMESTAMP)),
-    -- EXPIRED: left two years ago or more
+    -- EXPIRED: left two years ago (jroux: imported closed, personal data removed); four years ago (adavid: past the
+    -- 12-month retention after the end of access, so never imported: the sync's log counts "1 not imported again")
     ('22300015', 'jroux',     '0123456802P', 'Jade',     'Roux',      DATE '2002-01-19', 'jade.roux@example.com',         @Y - 2, 'Licence Lettres modernes, 3e année',    DATEADD('YEAR', -2, CURRENT_TIMESTAMP)),
     ('22100016', 'adavid',    '0123456803Q', 'Arthur',   'David',     DATE '2000-03-03', 'arthur.david@example.org',      @Y - 4, 'Master Géographie, 2e année',           DATEADD('YEAR', -4, CURRENT_TIMESTAMP)),
     -- names that need care in pages and mails
