@@ -1,6 +1,7 @@
 package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.common.LogSafe;
 import fr.ent.keycloak.enrolment.core.Retention;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,7 +34,7 @@ import org.keycloak.util.JsonSerialization;
 final class RetentionRun {
 
     private static final Logger LOG = Logger.getLogger(RetentionRun.class);
-    /** The admin events of the runs: resource path under the component. */
+    /** The detail of the runs' admin events that says which run wrote them. */
     static final String ACTION = "entAction";
 
     private final KeycloakSessionFactory sessionFactory;
@@ -96,12 +98,26 @@ final class RetentionRun {
                 .minusMonths(months)
                 .toInstant()
                 .toEpochMilli();
+        int failed = 0;
         for (Retention.Account account : plan.due()) {
-            boolean done = KeycloakModelUtils.runJobInTransactionWithResult(
-                    sessionFactory, session -> delete(session, account, eventsBefore, months));
-            if (done) {
-                deleted++;
+            try {
+                if (KeycloakModelUtils.runJobInTransactionWithResult(
+                        sessionFactory, session -> delete(session, account, eventsBefore, months))) {
+                    deleted++;
+                }
+            } catch (RuntimeException e) {
+                // one account that cannot be deleted now does not stop the others; the next run tries again
+                failed++;
+                LOG.warnf(
+                        "ENT enrolment retention of component %s: account %s not deleted this time: %s",
+                        model.getName(), account.id(), LogSafe.describe(e));
             }
+        }
+        if (failed > 0) {
+            LOG.warnf(
+                    "ENT enrolment retention of component %s: %d account(s) could not be deleted; the next full sync"
+                            + " tries again",
+                    model.getName(), failed);
         }
         LOG.infof(
                 "ENT enrolment retention of component %s: %d closed account(s) deleted, %d month(s) after the end of"
@@ -110,8 +126,7 @@ final class RetentionRun {
         return new Outcome(deleted, plan.due().size(), false, false);
     }
 
-    private boolean delete(
-            org.keycloak.models.KeycloakSession session, Retention.Account account, long eventsBefore, int months) {
+    private boolean delete(KeycloakSession session, Retention.Account account, long eventsBefore, int months) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
         UserModel user = session.users().getUserById(realm, account.id());
@@ -130,7 +145,7 @@ final class RetentionRun {
     }
 
     /** One admin event listing what the run would delete (dry run) or refused to delete (guard). */
-    private void report(org.keycloak.models.KeycloakSession session, Retention.Plan plan, String outcome, int months) {
+    private void report(KeycloakSession session, Retention.Plan plan, String outcome, int months) {
         RealmModel realm = session.realms().getRealm(realmId);
         List<Map<String, String>> listed = plan.due().stream()
                 .map(account -> Map.of(
@@ -171,7 +186,7 @@ final class RetentionRun {
      * realm records admin events.
      */
     private void store(
-            org.keycloak.models.KeycloakSession session,
+            KeycloakSession session,
             RealmModel realm,
             OperationType operation,
             ResourceType resource,

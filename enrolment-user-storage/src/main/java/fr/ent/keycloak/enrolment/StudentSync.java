@@ -137,9 +137,7 @@ final class StudentSync {
             KeycloakModelUtils.runJobInTransaction(
                     sessionFactory, session -> disableVanished(session, logins, copies, result));
         }
-        RetentionRun.Outcome retention = since == null
-                ? new RetentionRun(sessionFactory, realmId, model, lifecycle.calendar(), clock).run()
-                : new RetentionRun.Outcome(0, 0, false, false);
+        RetentionRun.Outcome retention = since == null ? retention() : new RetentionRun.Outcome(0, 0, false, false);
         if (retention.refused()) {
             result.increaseFailed();
         }
@@ -157,6 +155,19 @@ final class StudentSync {
                 retention.deleted(),
                 (System.nanoTime() - start) / 1_000_000);
         return result;
+    }
+
+    /** The deletions after the retention that follow a full sync; a failure there leaves the sync's work done. */
+    private RetentionRun.Outcome retention() {
+        try {
+            return new RetentionRun(sessionFactory, realmId, model, lifecycle.calendar(), clock).run();
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    "ENT enrolment retention of component %s not run, nothing deleted; next attempt after the next full"
+                            + " sync: %s",
+                    model.getName(), LogSafe.describe(e));
+            return new RetentionRun.Outcome(0, 0, true, false);
+        }
     }
 
     /**
