@@ -1,11 +1,8 @@
 package fr.ent.keycloak.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Events;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -25,25 +22,8 @@ class BrowserSkipTest {
 
     @Test
     void aBrowserTestWithoutChromedriverIsSkippedNotFailed() {
-        String before = System.getProperty("ent.it.chromedriver");
-        System.setProperty("ent.it.chromedriver", "/nonexistent/chromedriver");
-        try {
-            Events tests = EngineTestKit.engine("junit-jupiter")
-                    .selectors(selectClass(NeedsABrowser.class))
-                    .execute()
-                    .testEvents();
-            tests.assertStatistics(stats -> stats.skipped(1).failed(0).started(0));
-            String reason = tests.skipped().stream()
-                    .findFirst()
-                    .flatMap(event -> event.getPayload(String.class))
-                    .orElse("");
-            assertThat(reason).contains("SKIPPED: headless Chromium is not installed", "/nonexistent/chromedriver");
-        } finally {
-            if (before == null) {
-                System.clearProperty("ent.it.chromedriver");
-            } else {
-                System.setProperty("ent.it.chromedriver", before);
-            }
-        }
+        String reason =
+                SkipBanners.reasonSkipped(NeedsABrowser.class, "ent.it.chromedriver", "/nonexistent/chromedriver");
+        assertThat(reason).contains("SKIPPED: headless Chromium is not installed", "/nonexistent/chromedriver");
     }
 }
