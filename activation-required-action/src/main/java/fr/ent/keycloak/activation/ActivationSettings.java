@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.common.PublicAddress;
 import fr.ent.keycloak.common.Settings;
 import java.net.URI;
 import java.util.Arrays;
@@ -34,9 +35,8 @@ record ActivationSettings(
     static final String MAIL_DOMAINS = "entUniversityMailDomains";
     static final String HELPDESK = "entHelpdesk";
     /** Keycloak's own realm setting, also used for links sent outside any request. */
-    static final String FRONTEND_URL = "frontendUrl";
-
     static final int DEFAULT_LINK_LIFESPAN = 24 * 3600;
+
     static final int MAX_LINK_LIFESPAN = 30 * 24 * 3600;
 
     static ActivationSettings of(RealmModel realm) {
@@ -55,16 +55,8 @@ record ActivationSettings(
 
     /** The server's public address for this realm when no request is at hand (a scheduled task), or null. */
     static URI publicBaseUri(RealmModel realm) {
-        String frontend = text(realm.getAttribute(FRONTEND_URL), null);
-        if (frontend == null) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(frontend.endsWith("/") ? frontend.substring(0, frontend.length() - 1) : frontend);
-            return uri.isAbsolute() ? uri : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return PublicAddress.of(realm.getAttribute(PublicAddress.REALM_ATTRIBUTE))
+                .orElse(null);
     }
 
     private static String text(String value, String defaultValue) {

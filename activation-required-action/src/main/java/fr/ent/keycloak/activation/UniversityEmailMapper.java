@@ -54,6 +54,7 @@ public final class UniversityEmailMapper extends StudentTokenMapper {
             return;
         }
         token.setEmail(university);
-        token.setEmailVerified(AccountState.ACTIVE.name().equals(user.getFirstAttribute(EntAttributes.ACCOUNT_STATE)));
+        // verified once the lifecycle's owner says the account is active (the student then reads that mailbox)
+        token.setEmailVerified(Lifecycle.standing(userSession.getRealm(), user).state() == AccountState.ACTIVE);
     }
 }

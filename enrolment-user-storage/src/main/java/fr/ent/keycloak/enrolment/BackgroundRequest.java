@@ -1,5 +1,6 @@
 package fr.ent.keycloak.enrolment;
 
+import fr.ent.keycloak.common.PublicAddress;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -29,7 +30,6 @@ import org.keycloak.models.RealmModel;
  */
 final class BackgroundRequest implements HttpRequest {
 
-    private static final String FRONTEND_URL = "frontendUrl";
     private static final URI PLACEHOLDER = URI.create("http://localhost/");
 
     private final Address address;
@@ -44,7 +44,7 @@ final class BackgroundRequest implements HttpRequest {
         if (hasRequest(context)) {
             return;
         }
-        context.setHttpRequest(new BackgroundRequest(publicBase(realm.getAttribute(FRONTEND_URL))));
+        context.setHttpRequest(new BackgroundRequest(publicBase(realm.getAttribute(PublicAddress.REALM_ATTRIBUTE))));
         context.setConnection(Server.INSTANCE);
     }
 
@@ -62,15 +62,7 @@ final class BackgroundRequest implements HttpRequest {
 
     /** The base address of requests from a realm's {@code frontendUrl}; the placeholder when it has none. */
     static URI publicBase(String frontend) {
-        if (frontend == null || frontend.isBlank()) {
-            return PLACEHOLDER;
-        }
-        try {
-            URI uri = URI.create(frontend.trim().endsWith("/") ? frontend.trim() : frontend.trim() + "/");
-            return uri.isAbsolute() ? uri : PLACEHOLDER;
-        } catch (IllegalArgumentException e) {
-            return PLACEHOLDER;
-        }
+        return PublicAddress.of(frontend).map(uri -> URI.create(uri + "/")).orElse(PLACEHOLDER);
     }
 
     @Override

@@ -86,7 +86,7 @@ final class KeycloakInternals {
                 .getResultList();
         List<Retention.Account> accounts = new java.util.ArrayList<>(found.size());
         for (Object[] row : found) {
-            Integer year = year((String) row[3]);
+            Integer year = StudentFacts.academicYear((String) row[3]);
             accounts.add(new Retention.Account(
                     String.valueOf(row[0]),
                     (String) row[2],
@@ -94,14 +94,6 @@ final class KeycloakInternals {
                     year == null ? null : calendar.expiresAt(year)));
         }
         return accounts;
-    }
-
-    private static Integer year(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /**

@@ -58,13 +58,15 @@ final class RetentionRun {
         this.clock = clock;
     }
 
-    /** What the run did, for the sync's log line: accounts deleted, and whether the guard stopped it. */
-    record Outcome(int deleted, int due, boolean refused, boolean dryRun) {}
+    /** What the run did, for the sync's log line and result: accounts deleted, and whether it was stopped. */
+    record Outcome(int deleted, boolean refused) {
+        static final Outcome NOTHING = new Outcome(0, false);
+    }
 
     Outcome run() {
         int months = config.retentionMonths();
         if (months == 0) {
-            return new Outcome(0, 0, false, false);
+            return Outcome.NOTHING;
         }
         Instant now = clock.instant();
         Retention.Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
@@ -73,7 +75,7 @@ final class RetentionRun {
             return Retention.plan(accounts, months, config.maxDeletePercent(), calendar.zone(), now);
         });
         if (plan.due().isEmpty()) {
-            return new Outcome(0, 0, false, false);
+            return Outcome.NOTHING;
         }
         if (config.retentionDryRun() || !plan.allowed()) {
             boolean dryRun = config.retentionDryRun();
@@ -91,7 +93,7 @@ final class RetentionRun {
             }
             KeycloakModelUtils.runJobInTransaction(
                     sessionFactory, session -> report(session, plan, dryRun ? "DRY_RUN" : "REFUSED", months));
-            return new Outcome(0, plan.due().size(), !dryRun, dryRun);
+            return new Outcome(0, !dryRun);
         }
         int deleted = 0;
         long eventsBefore = ZonedDateTime.ofInstant(now, calendar.zone())
@@ -123,7 +125,7 @@ final class RetentionRun {
                 "ENT enrolment retention of component %s: %d closed account(s) deleted, %d month(s) after the end of"
                         + " their access",
                 model.getName(), deleted, months);
-        return new Outcome(deleted, plan.due().size(), false, false);
+        return new Outcome(deleted, false);
     }
 
     private boolean delete(KeycloakSession session, Retention.Account account, long eventsBefore, int months) {

@@ -242,11 +242,7 @@ final class StudentImporter {
      * @return whether something changed
      */
     boolean closeIfEnded(UserModel user) {
-        if (lifecycle == null
-                || lifecycle
-                                .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
-                                .state()
-                        != AccountState.EXPIRED) {
+        if (lifecycle == null || stateNow(user) != AccountState.EXPIRED) {
             return false;
         }
         return refreshState(user, false);
@@ -256,9 +252,7 @@ final class StudentImporter {
         if (lifecycle == null) {
             return false;
         }
-        AccountState state = lifecycle
-                .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
-                .state();
+        AccountState state = stateNow(user);
         boolean changed = set(user, EntAttributes.ACCOUNT_STATE, state.name());
         boolean enabled = state != AccountState.EXPIRED;
         if (user.isEnabled() && !enabled) {
@@ -290,10 +284,14 @@ final class StudentImporter {
                 || !record.fingerprint().equals(user.getFirstAttribute(SOURCE_FINGERPRINT))) {
             return false;
         }
+        return stateNow(user) == AccountState.EXPIRED;
+    }
+
+    /** Where the lifecycle says the student stands now, from the account's stored facts (lifecycle not null). */
+    private AccountState stateNow(UserModel user) {
         return lifecycle
-                        .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
-                        .state()
-                == AccountState.EXPIRED;
+                .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), clock.instant())
+                .state();
     }
 
     /**

@@ -137,7 +137,7 @@ final class StudentSync {
             KeycloakModelUtils.runJobInTransaction(
                     sessionFactory, session -> disableVanished(session, logins, copies, result));
         }
-        RetentionRun.Outcome retention = since == null ? retention() : new RetentionRun.Outcome(0, 0, false, false);
+        RetentionRun.Outcome retention = since == null ? retention() : RetentionRun.Outcome.NOTHING;
         if (retention.refused()) {
             result.increaseFailed();
         }
@@ -166,7 +166,7 @@ final class StudentSync {
                     "ENT enrolment retention of component %s not run, nothing deleted; next attempt after the next full"
                             + " sync: %s",
                     model.getName(), LogSafe.describe(e));
-            return new RetentionRun.Outcome(0, 0, true, false);
+            return new RetentionRun.Outcome(0, true);
         }
     }
 

@@ -24,7 +24,7 @@ public record StudentFacts(
     public static StudentFacts of(boolean enabled, Function<String, String> attribute) {
         return new StudentFacts(
                 enabled,
-                year(attribute.apply(EntAttributes.LAST_ACADEMIC_YEAR)),
+                academicYear(attribute.apply(EntAttributes.LAST_ACADEMIC_YEAR)),
                 AcademicCalendar.parseInstant(attribute.apply(EntAttributes.FEE_PAID_AT)),
                 activatedAt(attribute),
                 blankToNull(attribute.apply(EntAttributes.PERSONAL_EMAIL)));
@@ -49,7 +49,8 @@ public record StudentFacts(
         return activatedAt != null;
     }
 
-    private static Integer year(String value) {
+    /** A stored {@code supannEtuAnneeInscription}: the start year, or null when absent or not a number. */
+    public static Integer academicYear(String value) {
         try {
             return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
