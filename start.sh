@@ -176,22 +176,38 @@ print_server_env() {
 # admin CLI. Demo only: never in the realm file, which production deployments import too.
 DEMO_OPERATOR=assistance
 DEMO_OPERATOR_PASSWORD=Cobalt-Hibou-Lanterne-58
+KCADM_CONFIG=
+# Signs Keycloak's admin CLI in to the master realm once (its config in the run directory); false when it cannot.
+kcadm_signed_in() {
+  [ -n "$KCADM_CONFIG" ] && return 0
+  "$KC_HOME/bin/kcadm.sh" config credentials --config "$RUN_DIR/kcadm.config" --server "http://localhost:$HTTP_PORT" \
+    --realm master --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" >"$LOG_DIR/kcadm.log" 2>&1 || return 1
+  KCADM_CONFIG="$RUN_DIR/kcadm.config"
+}
+
 create_demo_operator() {
-  local kcadm="$KC_HOME/bin/kcadm.sh" config="$RUN_DIR/kcadm.config"
-  "$kcadm" config credentials --config "$config" --server "http://localhost:$HTTP_PORT" --realm master \
-    --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" >"$LOG_DIR/demo-operator.log" 2>&1 || {
-    say "Warning: could not create the demo operator (log: $LOG_DIR/demo-operator.log)"; return 0; }
-  if "$kcadm" get users --config "$config" -r ent -q username="$DEMO_OPERATOR" -q exact=true --fields id \
-      2>>"$LOG_DIR/demo-operator.log" | grep -q '"id"'; then
+  local kcadm="$KC_HOME/bin/kcadm.sh"
+  kcadm_signed_in || { say "Warning: could not create the demo operator (log: $LOG_DIR/kcadm.log)"; return 0; }
+  if "$kcadm" get users --config "$KCADM_CONFIG" -r ent -q username="$DEMO_OPERATOR" -q exact=true --fields id \
+      2>>"$LOG_DIR/kcadm.log" | grep -q '"id"'; then
     return 0
   fi
-  { "$kcadm" create users --config "$config" -r ent -s username="$DEMO_OPERATOR" -s enabled=true \
+  { "$kcadm" create users --config "$KCADM_CONFIG" -r ent -s username="$DEMO_OPERATOR" -s enabled=true \
       -s firstName=Agent -s lastName=Assistance -s email=assistance@example.org -s emailVerified=true &&
-    "$kcadm" set-password --config "$config" -r ent --username "$DEMO_OPERATOR" \
+    "$kcadm" set-password --config "$KCADM_CONFIG" -r ent --username "$DEMO_OPERATOR" \
       --new-password "$DEMO_OPERATOR_PASSWORD" &&
-    "$kcadm" add-roles --config "$config" -r ent --uusername "$DEMO_OPERATOR" --rolename ent-helpdesk
-  } >>"$LOG_DIR/demo-operator.log" 2>&1 ||
-    say "Warning: could not create the demo operator (log: $LOG_DIR/demo-operator.log)"
+    "$kcadm" add-roles --config "$KCADM_CONFIG" -r ent --uusername "$DEMO_OPERATOR" --rolename ent-helpdesk
+  } >>"$LOG_DIR/kcadm.log" 2>&1 ||
+    say "Warning: could not create the demo operator (log: $LOG_DIR/kcadm.log)"
+}
+
+# The admin console speaks the language of the realm its administrator signs in to: the demo's master realm offers
+# French first, then English (the browser's language chooses; Keycloak's own default is English only).
+french_admin_console() {
+  kcadm_signed_in &&
+    "$KC_HOME/bin/kcadm.sh" update realms/master --config "$KCADM_CONFIG" -s internationalizationEnabled=true \
+      -s 'supportedLocales=["fr","en"]' -s defaultLocale=fr >>"$LOG_DIR/kcadm.log" 2>&1 ||
+    say "Warning: the admin console stays in English (log: $LOG_DIR/kcadm.log)"
 }
 
 create_demo_enrolment_data() {
@@ -293,6 +309,7 @@ start() {
     sleep 1
     waited=$((waited + 1))
   done
+  french_admin_console
   create_demo_operator
   http_ok "http://127.0.0.1:$MAIL_API_PORT/api/service/readiness" ||
     say "Warning: GreenMail does not answer on port $MAIL_API_PORT (log: $LOG_DIR/greenmail.log)"

@@ -22,6 +22,9 @@ CREATE TABLE ent_enrolment (
 
 -- start year of the current academic year (September to August)
 SET @Y = CASE WHEN MONTH(CURRENT_DATE) >= 9 THEN YEAR(CURRENT_DATE) ELSE YEAR(CURRENT_DATE) - 1 END;
+-- the academic year that ends in this calendar year: its students have access until the coming 31 December, whatever
+-- the month the demo starts in
+SET @L = YEAR(CURRENT_DATE) - 1;
 
 INSERT INTO ent_enrolment
     (student_number, login, ine, first_name, last_name, birth_date, personal_email, last_academic_year,
@@ -43,13 +46,14 @@ VALUES
     -- enrolled in earlier years and re-enrolled this year (re-enrolment brings an expired account back)
     ('22300011', 'asimon',    '0123456798K', 'Alice',    'Simon',     DATE '2002-10-10', 'alice.simon@example.net',       @Y, 'Master Informatique, 2e année',             DATEADD('DAY', -30, CURRENT_TIMESTAMP)),
     ('22200012', 'amichel',   '0123456799L', 'Adam',     'Michel',    DATE '2001-06-06', 'adam.michel@example.com',       @Y, 'Doctorat Écologie',                         DATEADD('DAY', -45, CURRENT_TIMESTAMP)),
-    -- left last year: access lasts until 31 December of the year the last academic year ends
-    ('22400013', 'elefebvre', '0123456800M', 'Emma',     'Lefebvre',  DATE '2004-02-14', 'emma.lefebvre@example.org',     @Y - 1, 'Licence Histoire, 3e année',            DATEADD('YEAR', -1, CURRENT_TIMESTAMP)),
-    ('22400014', 'rleroy',    '0123456801N', 'Raphaël',  'Leroy',     DATE '2003-09-30', 'raphael.leroy@example.net',     @Y - 1, 'Master Droit des affaires, 2e année',   DATEADD('YEAR', -1, CURRENT_TIMESTAMP)),
-    -- EXPIRED: left two years ago (jroux: imported closed, personal data removed); four years ago (adavid: past the
-    -- 12-month retention after the end of access, so never imported: the sync's log counts "1 not imported again")
-    ('22300015', 'jroux',     '0123456802P', 'Jade',     'Roux',      DATE '2002-01-19', 'jade.roux@example.com',         @Y - 2, 'Licence Lettres modernes, 3e année',    DATEADD('YEAR', -2, CURRENT_TIMESTAMP)),
-    ('22100016', 'adavid',    '0123456803Q', 'Arthur',   'David',     DATE '2000-03-03', 'arthur.david@example.org',      @Y - 4, 'Master Géographie, 2e année',           DATEADD('YEAR', -4, CURRENT_TIMESTAMP)),
+    -- leaving: the last academic year ends this calendar year, access lasts until the coming 31 December
+    ('22400013', 'elefebvre', '0123456800M', 'Emma',     'Lefebvre',  DATE '2004-02-14', 'emma.lefebvre@example.org',     @L,     'Licence Histoire, 3e année',            DATEADD('YEAR', -1, CURRENT_TIMESTAMP)),
+    ('22400014', 'rleroy',    '0123456801N', 'Raphaël',  'Leroy',     DATE '2003-09-30', 'raphael.leroy@example.net',     @L,     'Master Droit des affaires, 2e année',   DATEADD('YEAR', -1, CURRENT_TIMESTAMP)),
+    -- EXPIRED: access ended on the last 31 December (jroux: imported closed, personal data removed); two years before
+    -- that (adavid: past the 12-month retention after the end of access, so never imported: the sync's log counts "1
+    -- not imported again")
+    ('22300015', 'jroux',     '0123456802P', 'Jade',     'Roux',      DATE '2002-01-19', 'jade.roux@example.com',         @L - 1, 'Licence Lettres modernes, 3e année',    DATEADD('YEAR', -2, CURRENT_TIMESTAMP)),
+    ('22100016', 'adavid',    '0123456803Q', 'Arthur',   'David',     DATE '2000-03-03', 'arthur.david@example.org',      @L - 3, 'Master Géographie, 2e année',           DATEADD('YEAR', -4, CURRENT_TIMESTAMP)),
     -- names that need care in pages and mails
     ('22500017', 'mbertrand', '0123456804R', 'Marie-Ève','Bertrand',  DATE '2006-04-22', 'marie-eve.bertrand@example.net',@Y, 'Licence Langues étrangères appliquées, 1re année', DATEADD('DAY', -2, CURRENT_TIMESTAMP)),
     ('22500018', 'ydaoud',    '0123456805S', 'Yasmine',  'D''Aoud',   DATE '2005-12-31', 'yasmine.daoud@example.com',     @Y, 'Licence Sociologie, 1re année',             DATEADD('DAY', -1, CURRENT_TIMESTAMP)),

@@ -36,6 +36,9 @@
                 <dt>${msg("entAssistanceCharter")}</dt><dd id="ent-card-charter"><#if entStudent.charterVersion?has_content>${entStudent.charterVersion} (${entStudent.charterAcceptedAt})</#if></dd>
                 <dt>${msg("entAssistanceForwarding")}</dt><dd id="ent-card-forwarding">${entStudent.forwarding}</dd>
                 <dt>${msg("entAssistanceSupannState")}</dt><dd id="ent-card-supann"><code>${entStudent.supannState}</code></dd>
+                <#if entStudent.alumni?has_content>
+                <dt>${msg("entAssistanceAlumni")}</dt><dd id="ent-card-alumni" data-ent-alumni="${entStudent.alumni}">${msg("entAssistanceAlumni." + entStudent.alumni, entStudent.alumniFor, entStudent.alumniAt, entStudent.alumniUntil)}</dd>
+                </#if>
                 <#if entStudent.minimisedAt?has_content>
                 <dt>${msg("entAssistanceMinimisedAt")}</dt><dd id="ent-card-minimised">${entStudent.minimisedAt}</dd>
                 </#if>

@@ -3,8 +3,6 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.activation.core.RetrySchedule;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
-import fr.ent.keycloak.common.InvalidSettingException;
-import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import java.net.URI;
 import java.time.Clock;
@@ -59,6 +57,7 @@ final class ActivationMailTask implements ScheduledTask {
             session.getContext().setRealm(realm);
             try {
                 mailDueStudents(session, realm);
+                AlumniChoices.mailDue(session, realm, clock.instant());
                 ExpiryWarnings.mailDue(session, realm, clock.instant());
             } finally {
                 session.getContext().setRealm(null);
@@ -68,13 +67,8 @@ final class ActivationMailTask implements ScheduledTask {
     }
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {
-        StudentLifecycle lifecycle;
-        try {
-            lifecycle = Lifecycle.of(realm);
-        } catch (InvalidSettingException e) {
-            LOG.errorf(
-                    "ENT activation: no activation email in realm %s until a setting is corrected: %s",
-                    realm.getName(), e.getMessage());
+        StudentLifecycle lifecycle = Lifecycle.ofOrLogged(realm, "no activation email");
+        if (lifecycle == null) {
             return;
         }
         List<String> due = KeycloakInternals.paidAndNeverMailed(session, realm);
@@ -82,12 +76,8 @@ final class ActivationMailTask implements ScheduledTask {
         if (due.isEmpty()) {
             return;
         }
-        URI base = ActivationSettings.publicBaseUri(realm);
+        URI base = ActivationSettings.publicBaseUriOrLogged(realm, "the activation email", due.size());
         if (base == null) {
-            LOG.errorf(
-                    "ENT activation: cannot mail the %d student(s) due: set the Frontend URL of realm %s (Realm settings"
-                            + " → General), the public address the links point to",
-                    due.size(), realm.getName());
             return;
         }
         Instant now = clock.instant();
@@ -107,9 +97,7 @@ final class ActivationMailTask implements ScheduledTask {
             StudentLifecycle lifecycle,
             URI base,
             Instant now) {
-        if (!lifecycle
-                        .standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), now)
-                        .mayReceiveActivationLink()
+        if (!Lifecycle.standing(lifecycle, user, now).mayReceiveActivationLink()
                 || !RetrySchedule.due(AcademicCalendar.parseInstant(user.getFirstAttribute(RETRY_AT)), now)) {
             return;
         }
@@ -124,7 +112,7 @@ final class ActivationMailTask implements ScheduledTask {
                 user,
                 "the activation email",
                 () -> ActivationMailer.sendLink(session, realm, user, base));
-        recordOutcome(session, realm.getId(), user.getId(), outcome, now);
+        recordOutcome(session, realm, user.getId(), outcome, now);
         if (outcome == StudentMail.Outcome.SENT) {
             LOG.infof(
                     "ENT activation: activation email sent to student %s",
@@ -137,16 +125,17 @@ final class ActivationMailTask implements ScheduledTask {
 
     /** What the run did for one student, committed at once (not at the end of a run that may be long). */
     private static void recordOutcome(
-            KeycloakSession session, String realmId, String userId, StudentMail.Outcome outcome, Instant now) {
+            KeycloakSession session, RealmModel realm, String userId, StudentMail.Outcome outcome, Instant now) {
         if (outcome == StudentMail.Outcome.THROTTLED) {
             return;
         }
-        Activation.inOwnTransaction(session, realmId, userId, user -> {
+        Activation.inOwnTransaction(session, realm.getId(), userId, user -> {
             if (outcome == StudentMail.Outcome.SENT) {
                 // MAIL_SENT_AT: recorded by the send itself, whatever the path
                 user.removeAttribute(FAILURES);
                 user.removeAttribute(RETRY_AT);
-            } else {
+            } else if (Lifecycle.standing(realm, user).mayActivate()) {
+                // (a student who activated meanwhile was not mailed, and has nothing to retry)
                 int failures = failures(user.getFirstAttribute(FAILURES)) + 1;
                 user.setSingleAttribute(FAILURES, Integer.toString(failures));
                 user.setSingleAttribute(

@@ -2,8 +2,10 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle.AlumniOffer;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -36,7 +38,8 @@ final class ActivationMailer {
         }
         String link = issueLink(session, realm, user, baseUri);
         if (link == null) {
-            throw new EmailException("the student's account was removed");
+            throw new EmailException(
+                    "the account can no longer receive an activation link (removed, or activated meanwhile)");
         }
         ActivationSettings settings = ActivationSettings.of(realm);
         Map<String, Object> attributes = common(realm, user, settings);
@@ -56,7 +59,10 @@ final class ActivationMailer {
     /**
      * A new activation link (voiding every older one), committed in a transaction of its own, bound to the personal
      * address on record (which may be empty: the assistance code opens the journey without any email). Null when the
-     * account is gone.
+     * account is gone, or may no longer activate: the lifecycle is asked again on the account as stored now, in the
+     * transaction that writes, because the caller's copy may be older than an activation finished meanwhile (the
+     * automatic email's run reads its students before it mails them one by one) — writing {@code ACTIVATABLE} over
+     * {@code ACTIVE} would send an active student back to activation.
      */
     static String issueLink(KeycloakSession session, RealmModel realm, UserModel user, URI baseUri) {
         String address = user.getFirstAttribute(EntAttributes.PERSONAL_EMAIL);
@@ -67,15 +73,18 @@ final class ActivationMailer {
         token.issuedNow();
         token.issuer(Urls.realmIssuer(baseUri, realm.getName()));
         String nonce = token.getActionVerificationNonce().toString();
-        java.util.concurrent.atomic.AtomicBoolean found = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean issued = new java.util.concurrent.atomic.AtomicBoolean();
         Activation.inOwnTransaction(session, realm.getId(), user.getId(), stored -> {
-            found.set(true);
+            if (!Lifecycle.standing(realm, stored).mayActivate()) {
+                return;
+            }
+            issued.set(true);
             stored.setSingleAttribute(Activation.LINK_ID, nonce);
             if (Activation.state(stored) != AccountState.ACTIVATABLE) {
                 stored.setSingleAttribute(EntAttributes.ACCOUNT_STATE, AccountState.ACTIVATABLE.name());
             }
         });
-        if (!found.get()) {
+        if (!issued.get()) {
             return null;
         }
         return Urls.actionTokenBuilder(baseUri, session.tokens().encode(token), settings.portalClientId(), "", "")
@@ -101,7 +110,7 @@ final class ActivationMailer {
         ZonedDateTime local = readyAt.atZone(Lifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
         attributes.put("entReadyAtTime", local.format(DateTimeFormatter.ofPattern("HH:mm")));
-        attributes.put("entReadyAtDate", local.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        attributes.put("entReadyAtDate", local.format(Lifecycle.DAY));
         send(session, realm, user, "entReadyAtSubject", "ent-ready-at.ftl", attributes);
     }
 
@@ -130,21 +139,55 @@ final class ActivationMailer {
         send(session, realm, user, "entAlreadyActiveSubject", "ent-already-active.ftl", attributes);
     }
 
-    /** Before an account closes: the day and time access ends, what to save, and that enrolling again keeps it. */
-    static void sendExpiryWarning(KeycloakSession session, RealmModel realm, UserModel user, Instant end)
+    /**
+     * Before an account closes: the day and time access ends, what to save, and that enrolling again keeps it; where the
+     * realm offers the alumni choice, a link to it ({@code alumniLink}) or the student's no recalled.
+     *
+     * @param alumniLink the single-use link to the alumni choice, null when none goes with this warning
+     * @param alumniUntil the last day a yes keeps the account until, null when the choice is not open
+     * @param declined whether the student said no to keeping the account
+     */
+    static void sendExpiryWarning(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            Instant end,
+            String alumniLink,
+            LocalDate alumniUntil,
+            boolean declined)
             throws EmailException {
-        // the last instant of access, shown as the cut-off day (31/12/YYYY), Paris time
-        ZonedDateTime last = end.minusSeconds(1).atZone(Lifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
-        attributes.put("entAccessEndsOn", last.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        attributes.put("entAccessEndsOn", lastDay(realm, end));
+        attributes.put("entAlumniLink", alumniLink == null ? "" : alumniLink);
+        attributes.put("entAlumniUntil", alumniUntil == null ? "" : alumniUntil.format(Lifecycle.DAY));
+        attributes.put("entAlumniDeclined", declined);
         send(session, realm, user, "entExpiryWarningSubject", "ent-expiry-warning.ftl", attributes);
+    }
+
+    /**
+     * The alumni choice: access ends on the last day of {@code offer}; one link (single-use, valid until then) to keep
+     * the account until {@link AlumniOffer#extendedUntil()} or to let it close.
+     */
+    static void sendAlumniOffer(
+            KeycloakSession session, RealmModel realm, UserModel user, AlumniOffer offer, String link)
+            throws EmailException {
+        Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
+        attributes.put("entAccessEndsOn", offer.lastDay().format(Lifecycle.DAY));
+        attributes.put("entAlumniUntil", offer.extendedUntil().format(Lifecycle.DAY));
+        attributes.put("link", link);
+        send(session, realm, user, "entAlumniOfferSubject", "ent-alumni-offer.ftl", attributes);
+    }
+
+    /** The last day of an access ending at {@code end} (exclusive), as the cut-off day (31/12/YYYY), Paris time. */
+    private static String lastDay(RealmModel realm, Instant end) {
+        return end.minusSeconds(1).atZone(Lifecycle.zone(realm)).format(Lifecycle.DAY);
     }
 
     /** After a password change: when it happened, and what to do if it was not the student. */
     static void sendPasswordChanged(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
         ZonedDateTime now = Lifecycle.now().atZone(Lifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
-        attributes.put("entChangedOn", now.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        attributes.put("entChangedOn", now.format(Lifecycle.DAY));
         attributes.put("entChangedAt", now.format(DateTimeFormatter.ofPattern("HH:mm")));
         send(session, realm, user, "entPasswordChangedSubject", "ent-password-changed.ftl", attributes);
     }

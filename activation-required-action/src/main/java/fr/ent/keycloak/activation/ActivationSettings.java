@@ -9,9 +9,10 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The realm's activation settings, set in the admin console ({@link ConsoleSettings}: Authentication → Required
- * actions → "ENT: start of activation" → its gear; realm attributes of the same names in realms set up before): nothing
- * in code is specific to one university. A number that does not parse, or is out of range, is refused
- * ({@link fr.ent.keycloak.common.InvalidSettingException}), never replaced by the default.
+ * actions → "ENT : début de l’activation et réglages / start of activation and settings" → its gear; realm attributes
+ * of the same names in realms set up before): nothing in code is specific to one university. A number that does not
+ * parse, or is out of range, is refused ({@link fr.ent.keycloak.common.InvalidSettingException}), never replaced by the
+ * default.
  *
  * @param linkLifespanSeconds how long an activation link works ({@value #LINK_LIFESPAN}, 24 hours by default)
  * @param charterVersion the version of the IT charter in force; a new one asks everyone again ({@value #CHARTER_VERSION})
@@ -27,6 +28,8 @@ record ActivationSettings(
         String portalClientId,
         List<String> universityDomains,
         String helpdesk) {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ActivationSettings.class);
 
     static final String LINK_LIFESPAN = "entActivationLinkLifespanSeconds";
     static final String CHARTER_VERSION = "entCharterVersion";
@@ -57,6 +60,21 @@ record ActivationSettings(
     static URI publicBaseUri(RealmModel realm) {
         return PublicAddress.of(realm.getAttribute(PublicAddress.REALM_ATTRIBUTE))
                 .orElse(null);
+    }
+
+    /**
+     * {@link #publicBaseUri}, or null after logging that {@code what} cannot be mailed to {@code due} students until the
+     * realm's Frontend URL is set.
+     */
+    static URI publicBaseUriOrLogged(RealmModel realm, String what, int due) {
+        URI base = publicBaseUri(realm);
+        if (base == null) {
+            LOG.errorf(
+                    "ENT: cannot mail %s to the %d student(s) due: set the Frontend URL of realm %s (Realm settings →"
+                            + " General), the public address the links point to",
+                    what, due, realm.getName());
+        }
+        return base;
     }
 
     private static String text(String value, String defaultValue) {

@@ -60,7 +60,6 @@ public final class AssistanceResource {
     static final int ENDING_SOON_DAYS = 30;
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -146,7 +145,7 @@ public final class AssistanceResource {
         for (TermDashboard.Day day : figures.activationsPerDay()) {
             days.add(Map.of(
                     "date",
-                    day.date().format(DATE),
+                    day.date().format(Lifecycle.DAY),
                     "iso",
                     day.date().toString(),
                     "count",
@@ -164,19 +163,22 @@ public final class AssistanceResource {
                 .createForm("ent-assistance-dashboard.ftl");
     }
 
-    /** Students whose access ends within {@value #ENDING_SOON_DAYS} days (their last academic year ends then). */
+    /**
+     * Students whose access ends within {@value #ENDING_SOON_DAYS} days: their last academic year ends then, or the
+     * alumni extension they chose.
+     */
     private long endingSoon(Instant now) {
-        Integer year;
+        fr.ent.keycloak.common.AcademicCalendar calendar;
         try {
-            year = ExpiryWindow.endingYear(Lifecycle.of(realm).calendar(), now, ENDING_SOON_DAYS);
+            calendar = Lifecycle.of(realm).calendar();
         } catch (fr.ent.keycloak.common.InvalidSettingException e) {
             return 0;
         }
+        Integer year = ExpiryWindow.endingYear(calendar, now, ENDING_SOON_DAYS);
         if (year == null) {
             return 0;
         }
-        return KeycloakInternals.countByValue(session, realm, EntAttributes.LAST_ACADEMIC_YEAR)
-                .getOrDefault(year.toString(), 0L);
+        return KeycloakInternals.countEnding(session, realm, year, calendar.lastDay(calendar.expiresAt(year)));
     }
 
     /** The confirmation of an action: what it does, the reason to type, Confirm or Cancel. */
@@ -396,7 +398,7 @@ public final class AssistanceResource {
                 "accessEndsOn",
                 standing.accessEndsAt() == null
                         ? ""
-                        : standing.accessEndsAt().minusSeconds(1).atZone(zone).format(DATE));
+                        : standing.accessEndsAt().minusSeconds(1).atZone(zone).format(Lifecycle.DAY));
         card.put("personalEmail", AddressMask.mask(student.getFirstAttribute(EntAttributes.PERSONAL_EMAIL)));
         card.put("universityEmail", value(student.getFirstAttribute(EntAttributes.UNIVERSITY_MAIL)));
         card.put("charterVersion", value(student.getFirstAttribute(EntAttributes.CHARTER_VERSION)));
@@ -408,6 +410,8 @@ public final class AssistanceResource {
         // what the services read, and when the data a closed account no longer needs was removed
         card.put("supannState", Lifecycle.supann(realm, student, standing).dated());
         card.put("minimisedAt", when(student.getFirstAttribute(EntAttributes.MINIMISED_AT), zone, DATE_TIME));
+        // the alumni choice: asked, answered yes or no, and the day a yes keeps the account until
+        card.putAll(AlumniChoices.card(student, zone));
         return card;
     }
 

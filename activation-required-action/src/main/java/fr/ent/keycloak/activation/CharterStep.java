@@ -77,7 +77,7 @@ final class CharterStep implements RequiredActionProvider {
     /** {@value Activation#CHARTER}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.CHARTER, "ENT: accept the IT charter", new CharterStep());
+            super(Activation.CHARTER, "ENT : charte informatique / accept the IT charter", new CharterStep());
         }
     }
 }

@@ -82,6 +82,31 @@ final class ConsoleSettings {
                     "30",
                     value -> Settings.wholeNumber(FirstConnectionSettings.MAX_PER_ADDRESS, value, 30, 1, 1000)),
             new Setting(
+                    LifecycleSettings.ALUMNI_CHOICE,
+                    ProviderConfigProperty.BOOLEAN_TYPE,
+                    "false",
+                    value -> Settings.yesNo(LifecycleSettings.ALUMNI_CHOICE, value, false)),
+            new Setting(
+                    LifecycleSettings.ALUMNI_OFFER_DAYS,
+                    ProviderConfigProperty.INTEGER_TYPE,
+                    Integer.toString(LifecycleSettings.DEFAULT_ALUMNI_OFFER_DAYS),
+                    value -> Settings.wholeNumber(
+                            LifecycleSettings.ALUMNI_OFFER_DAYS,
+                            value,
+                            LifecycleSettings.DEFAULT_ALUMNI_OFFER_DAYS,
+                            1,
+                            LifecycleSettings.MAX_ALUMNI_OFFER_DAYS)),
+            new Setting(
+                    LifecycleSettings.RETENTION_MONTHS,
+                    ProviderConfigProperty.INTEGER_TYPE,
+                    Integer.toString(LifecycleSettings.DEFAULT_RETENTION_MONTHS),
+                    value -> Settings.wholeNumber(
+                            LifecycleSettings.RETENTION_MONTHS,
+                            value,
+                            LifecycleSettings.DEFAULT_RETENTION_MONTHS,
+                            0,
+                            LifecycleSettings.MAX_RETENTION_MONTHS)),
+            new Setting(
                     ExpiryWarnings.WARNING_DAYS,
                     ProviderConfigProperty.INTEGER_TYPE,
                     Integer.toString(ExpiryWarnings.DEFAULT_WARNING_DAYS),
@@ -156,7 +181,8 @@ final class ConsoleSettings {
         if (!former.isEmpty() && Activation.enabledIn(realm)) {
             LOG.warnf(
                     "ENT: realm %s holds settings as realm attributes (%s): they are read, but belong in the admin"
-                            + " console now (Authentication → Required actions → ENT: start of activation → ⚙);"
+                            + " console now (Authentication → Required actions → « ENT : début de l’activation et"
+                            + " réglages » → ⚙);"
                             + " save them there, then remove the attributes",
                     realm.getName(), String.join(", ", former));
         }

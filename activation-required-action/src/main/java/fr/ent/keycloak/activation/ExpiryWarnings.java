@@ -3,10 +3,15 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
-import fr.ent.keycloak.common.InvalidSettingException;
 import fr.ent.keycloak.common.Settings;
+import fr.ent.keycloak.common.StudentLifecycle;
+import fr.ent.keycloak.common.StudentLifecycle.AlumniOffer;
+import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
@@ -19,7 +24,9 @@ import org.keycloak.models.RealmModel;
  * academic year ends), each active student whose last academic year is ending gets one email at the personal address,
  * saying when access ends, what to save, and that enrolling again keeps the account. Run with the activation emails,
  * on one node at a time; {@value #WARNED_FOR} records the academic year a student was warned for, so a student is
- * warned once per ending (and again, years later, after a re-enrolment that ends too).
+ * warned once per ending (and again, years later, after a re-enrolment that ends too). Where the realm offers the
+ * alumni choice ({@link AlumniChoices}), the warning carries a link to it while the student has not answered, or
+ * recalls the no; a former student whose extension ends is warned the same way.
  */
 final class ExpiryWarnings {
 
@@ -34,28 +41,48 @@ final class ExpiryWarnings {
     private ExpiryWarnings() {}
 
     static void mailDue(KeycloakSession session, RealmModel realm, Instant now) {
-        AcademicCalendar calendar;
-        try {
-            calendar = Lifecycle.of(realm).calendar();
-        } catch (InvalidSettingException e) {
-            LOG.errorf(
-                    "ENT: no expiry warning in realm %s until a setting is corrected: %s",
-                    realm.getName(), e.getMessage());
+        StudentLifecycle lifecycle = Lifecycle.ofOrLogged(realm, "no expiry warning");
+        if (lifecycle == null) {
             return;
         }
+        AcademicCalendar calendar = lifecycle.calendar();
         Integer year = ExpiryWindow.endingYear(calendar, now, warningDays(realm));
         if (year == null) {
             return;
         }
-        List<String> due = KeycloakInternals.activeEndingIn(session, realm, year);
         Instant end = calendar.expiresAt(year);
+        LocalDate lastDay = calendar.lastDay(end);
+        List<String> due = KeycloakInternals.activeEndingOn(session, realm, year, lastDay, WARNED_FOR, year.toString());
+        URI base = ActivationSettings.publicBaseUri(realm);
         Activation.forEachStudent(session, realm, due, "the expiry warning", (own, ownRealm, user) -> {
-            if (!Lifecycle.standing(ownRealm, user).maySignIn()) {
+            Standing standing = Lifecycle.standing(lifecycle, user, now);
+            if (!standing.maySignIn() || !end.equals(standing.accessEndsAt())) {
                 return;
+            }
+            // where the realm offers the alumni choice: a link to it while unanswered, or the no recalled
+            Optional<AlumniOffer> offer = lifecycle.alumniOffer(standing, now);
+            String alumniLink = null;
+            boolean declined = false;
+            if (offer.isPresent()) {
+                declined = AlumniChoices.declined(user, lastDay);
+                if (!declined
+                        && AlumniChoices.answeredFor(user)
+                                .filter(lastDay::equals)
+                                .isEmpty()
+                        && base != null) {
+                    alumniLink = AlumniChoices.link(own, ownRealm, user, offer.get(), base);
+                }
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
             try {
-                ActivationMailer.sendExpiryWarning(own, ownRealm, user, end);
+                ActivationMailer.sendExpiryWarning(
+                        own,
+                        ownRealm,
+                        user,
+                        end,
+                        alumniLink,
+                        offer.map(AlumniOffer::extendedUntil).orElse(null),
+                        declined);
                 user.setSingleAttribute(WARNED_FOR, year.toString());
                 new EventBuilder(ownRealm, own)
                         .event(EventType.CUSTOM_REQUIRED_ACTION)

@@ -82,7 +82,7 @@ final class ForwardingStep implements RequiredActionProvider {
     /** {@value Activation#FORWARDING}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.FORWARDING, "ENT: mail forwarding", new ForwardingStep());
+            super(Activation.FORWARDING, "ENT : redirection du courrier / mail forwarding", new ForwardingStep());
         }
     }
 }

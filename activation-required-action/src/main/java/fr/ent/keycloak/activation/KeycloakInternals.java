@@ -18,7 +18,8 @@ import org.keycloak.models.RealmModel;
  *   <tr><th>use</th><th>what for</th><th>fails first</th></tr>
  *   <tr><td>native SQL on {@code USER_ENTITY}, {@code USER_ATTRIBUTE}</td><td>the students the scheduled task must
  *       look at, in one query instead of loading every account ({@link #paidAndNeverMailed},
- *       {@link #activeEndingIn})</td><td>ActivationJourneyIT, ExpiryWarningIT</td></tr>
+ *       {@link #activeEndingOn}); the dashboard's accounts ending soon ({@link #countEnding})</td>
+ *       <td>ActivationJourneyIT, ExpiryWarningIT, AlumniChoiceIT</td></tr>
  *   <tr><td>{@code FreeMarkerEmailTemplateProvider} (keycloak-services), extended</td><td>Keycloak's own emails asked
  *       of the lifecycle: {@link LifecycleEmails}, a class of its own because it must extend it</td>
  *       <td>LifecyclePathsIT, ForgottenPasswordIT</td></tr>
@@ -61,13 +62,33 @@ final class KeycloakInternals {
             + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE m WHERE m.USER_ID = u.ID AND m.NAME = :sent)"
             + " ORDER BY u.CREATED_TIMESTAMP";
 
-    /** Active, enabled students of the realm whose last academic year is {@code :year}, not yet warned for it. */
+    /**
+     * A student {@code u} whose access ends with the access of academic year {@code :year} (last day {@code :lastDay}):
+     * by the last academic year without a later alumni extension, or by an alumni extension to that day.
+     */
+    private static final String ENDING = "((EXISTS (SELECT 1 FROM USER_ATTRIBUTE y WHERE y.USER_ID = u.ID"
+            + " AND y.NAME = :lastYear AND y.VALUE = :year)"
+            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE l WHERE l.USER_ID = u.ID AND l.NAME = :alumni"
+            + " AND l.VALUE > :lastDay))"
+            + " OR EXISTS (SELECT 1 FROM USER_ATTRIBUTE a WHERE a.USER_ID = u.ID AND a.NAME = :alumni"
+            + " AND a.VALUE = :lastDay))";
+
+    /** How many students of the realm have their access ending as {@link #ENDING} says. */
+    private static final String COUNT_ENDING =
+            "SELECT COUNT(*) FROM USER_ENTITY u WHERE u.REALM_ID = :realm AND " + ENDING;
+
+    /**
+     * Active, enabled students of the realm whose access ends at the end of {@code :year}'s access — by their last
+     * academic year (without a later alumni extension), or by an alumni extension to {@code :lastDay} — and whose
+     * attribute {@code :done} is not {@code :doneValue} yet (not yet warned, or asked, for this end). ISO days compare
+     * as text.
+     */
     private static final String ACTIVE_ENDING = "SELECT u.ID FROM USER_ENTITY u"
             + " JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state AND s.VALUE = 'ACTIVE'"
-            + " JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :lastYear AND y.VALUE = :year"
             + " WHERE u.REALM_ID = :realm AND u.ENABLED = :enabled"
-            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE w WHERE w.USER_ID = u.ID AND w.NAME = :warned"
-            + " AND w.VALUE = :year)"
+            + " AND " + ENDING
+            + " AND NOT EXISTS (SELECT 1 FROM USER_ATTRIBUTE w WHERE w.USER_ID = u.ID AND w.NAME = :done"
+            + " AND w.VALUE = :doneValue)"
             + " ORDER BY u.CREATED_TIMESTAMP";
 
     private KeycloakInternals() {}
@@ -84,21 +105,35 @@ final class KeycloakInternals {
                         "sent", Activation.MAIL_SENT_AT));
     }
 
-    /** The active students whose last academic year is {@code year} and who were not warned for it. */
-    static List<String> activeEndingIn(KeycloakSession session, RealmModel realm, int year) {
-        return students(
-                session,
-                realm,
-                ACTIVE_ENDING,
-                Map.of(
-                        "state",
-                        EntAttributes.ACCOUNT_STATE,
-                        "lastYear",
-                        EntAttributes.LAST_ACADEMIC_YEAR,
-                        "year",
-                        Integer.toString(year),
-                        "warned",
-                        ExpiryWarnings.WARNED_FOR));
+    /**
+     * The active students whose access ends with the access of academic year {@code year} (last day {@code lastDay}),
+     * by their enrolment or by an alumni extension, and whose attribute {@code done} is not {@code doneValue} yet.
+     */
+    static List<String> activeEndingOn(
+            KeycloakSession session,
+            RealmModel realm,
+            int year,
+            java.time.LocalDate lastDay,
+            String done,
+            String doneValue) {
+        Map<String, Object> parameters = new java.util.HashMap<>(ending(year, lastDay));
+        parameters.put("state", EntAttributes.ACCOUNT_STATE);
+        parameters.put("done", done);
+        parameters.put("doneValue", doneValue);
+        return students(session, realm, ACTIVE_ENDING, parameters);
+    }
+
+    /** The parameters of {@link #ENDING}. */
+    private static Map<String, Object> ending(int year, java.time.LocalDate lastDay) {
+        return Map.of(
+                "lastYear",
+                EntAttributes.LAST_ACADEMIC_YEAR,
+                "year",
+                Integer.toString(year),
+                "alumni",
+                EntAttributes.ALUMNI_UNTIL,
+                "lastDay",
+                lastDay.toString());
     }
 
     /**
@@ -145,6 +180,19 @@ final class KeycloakInternals {
             ids.add(id.toString());
         }
         return ids;
+    }
+
+    /**
+     * How many students of the realm have their access ending with the access of academic year {@code year} (last
+     * day {@code lastDay}), by their enrolment or an alumni extension.
+     */
+    static long countEnding(KeycloakSession session, RealmModel realm, int year, java.time.LocalDate lastDay) {
+        Query query = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createNativeQuery(COUNT_ENDING)
+                .setParameter("realm", realm.getId());
+        ending(year, lastDay).forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** How many students of the realm hold each value of {@code attribute} (JPQL, one grouped query). */

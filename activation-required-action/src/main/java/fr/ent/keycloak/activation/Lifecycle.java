@@ -24,6 +24,9 @@ final class Lifecycle {
 
     private Lifecycle() {}
 
+    /** How pages, the helpdesk's card and emails write a day (31/12/2027). */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     /** Keycloak's clock. */
     static Instant now() {
         return Instant.ofEpochMilli(Time.currentTimeMillis());
@@ -36,6 +39,27 @@ final class Lifecycle {
      */
     static StudentLifecycle of(RealmModel realm) {
         return StudentLifecycle.of(ConsoleSettings.of(realm));
+    }
+
+    /**
+     * The lifecycle of the realm for a scheduled run, or null when a setting is wrong: then the server log says that
+     * {@code what} waits until it is corrected (never a default in its place).
+     */
+    static StudentLifecycle ofOrLogged(RealmModel realm, String what) {
+        try {
+            return of(realm);
+        } catch (InvalidSettingException e) {
+            LOG.errorf("ENT: %s in realm %s until a setting is corrected: %s", what, realm.getName(), e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Where the student stands at {@code now} in a lifecycle already read: a scheduled run reads the realm's settings
+     * once, not once per student.
+     */
+    static Standing standing(StudentLifecycle lifecycle, UserModel user, Instant now) {
+        return lifecycle.standing(StudentFacts.of(user.isEnabled(), user::getFirstAttribute), now);
     }
 
     /** Where the student stands now; a closed standing when the realm's settings are wrong. */
@@ -58,7 +82,7 @@ final class Lifecycle {
                 standing.state(),
                 StudentFacts.activatedAt(user::getFirstAttribute),
                 standing.accessEndsAt(),
-                null,
+                standing.extendedFrom(),
                 zone(realm));
     }
 

@@ -2,6 +2,7 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
@@ -21,6 +22,8 @@ import org.keycloak.models.KeycloakSessionFactory;
  *       student who is not active, so it can never run the activation;</li>
  *   <li><b>"send an email with actions"</b> (admin console, {@code execute-actions-email}) and <b>verify email</b>:
  *       refused for a student who is not active, with a message that says to send an activation link;</li>
+ *   <li><b>a Workflow's "notify-user" step</b> (Keycloak's Workflows, on by default since 26.6): sent to an active
+ *       student only; for any other, nothing goes and the log says why;</li>
  *   <li>every one of them counts in the student's daily quota of emails ({@link StudentMail}).</li>
  * </ul>
  *
@@ -34,6 +37,9 @@ final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
     static final String ID = "ent-lifecycle-email";
 
     private static final Logger LOG = Logger.getLogger(LifecycleEmails.class);
+
+    /** The template of Keycloak's Workflows' "notify-user" step. */
+    static final String WORKFLOW_TEMPLATE = "workflow-notification.ftl";
 
     LifecycleEmails(KeycloakSession session) {
         super(session);
@@ -103,6 +109,36 @@ final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
         requireActive("a verification email");
         requireSent(StudentMail.counted(
                 session, realm, user, "a verification email", () -> super.sendVerifyEmail(link, expirationInMinutes)));
+    }
+
+    /**
+     * A step "notify-user" of Keycloak's Workflows (on by default since Keycloak 26.6; an administrator writes them):
+     * to a student, only once active and while the access lasts, counted in the daily quota; otherwise nothing goes
+     * and the log says why. The workflow's template tells its mails from Keycloak's others, which come through their
+     * own methods above or are not the student's.
+     */
+    @Override
+    public void send(String subjectFormatKey, String bodyTemplate, Map<String, Object> bodyAttributes)
+            throws EmailException {
+        if (!WORKFLOW_TEMPLATE.equals(bodyTemplate) || !governed()) {
+            super.send(subjectFormatKey, bodyTemplate, bodyAttributes);
+            return;
+        }
+        Standing standing = Lifecycle.standing(realm, user);
+        String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
+        if (!standing.mayReceiveResetLink()) {
+            LOG.infof(
+                    "ENT: a workflow's notification to student %s not sent: the account is %s, not active",
+                    number, standing.state());
+            return;
+        }
+        StudentMail.Outcome outcome = StudentMail.counted(
+                session,
+                realm,
+                user,
+                "a workflow's notification",
+                () -> super.send(subjectFormatKey, bodyTemplate, bodyAttributes));
+        LOG.infof("ENT: a workflow's notification to student %s: %s", number, outcome);
     }
 
     /** For the operator's paths, which must say why nothing went: the message Keycloak shows in the console. */

@@ -109,7 +109,7 @@ final class PasswordStep implements RequiredActionProvider {
     /** {@value Activation#PASSWORD}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.PASSWORD, "ENT: choose a password", new PasswordStep());
+            super(Activation.PASSWORD, "ENT : choix du mot de passe / choose a password", new PasswordStep());
         }
     }
 }

@@ -60,7 +60,10 @@ final class StartStep implements RequiredActionProvider {
         private int mailIntervalSeconds = ActivationMailScheduler.DEFAULT_INTERVAL_SECONDS;
 
         public Factory() {
-            super(Activation.START, "ENT: start of activation (settings of the activation)", new StartStep());
+            super(
+                    Activation.START,
+                    "ENT : début de l’activation et réglages / start of activation and settings",
+                    new StartStep());
         }
 
         @Override

@@ -20,7 +20,8 @@ import org.keycloak.models.UserModel;
  * execute-actions link — goes through {@link #counted}: at most {@code entStudentMailsPerDay} (3) per student in any
  * 24 hours, every path and every node together (Keycloak's single-use object store). A send that fails gives its slot
  * back, so an SMTP outage does not use up the student's quota. Notifications that answer the student's own completed
- * action (activation finished, password changed) and the yearly expiry warning are not counted.
+ * action (activation finished, password changed), the yearly expiry warning and the alumni choice's offer (once per end
+ * of access, asked of the lifecycle by {@link AlumniChoices}) are not counted.
  */
 final class StudentMail {
 

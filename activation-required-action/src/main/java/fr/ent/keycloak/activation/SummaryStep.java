@@ -136,7 +136,7 @@ final class SummaryStep implements RequiredActionProvider {
     /** {@value Activation#SUMMARY}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.SUMMARY, "ENT: activation summary", new SummaryStep());
+            super(Activation.SUMMARY, "ENT : récapitulatif de l’activation / activation summary", new SummaryStep());
         }
     }
 }

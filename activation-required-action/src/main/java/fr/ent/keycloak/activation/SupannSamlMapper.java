@@ -21,7 +21,8 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 /**
  * The SAML side of the {@code supann} scope ({@link SupannClaims#saml}): the university address as {@code mail}, the
- * names, eduPersonPrincipalName, the affiliations, supannEtuId and supannEtablissement, each under its {@code urn:oid:}
+ * names, eduPersonPrincipalName, the affiliations, supannEtuId, supannEtablissement and the account's SupAnn state
+ * (where the lifecycle's owner says the student stands at that moment), each under its {@code urn:oid:}
  * name (name format {@code uri}, as RENATER's federation expects) with its friendly name. Never the personal address;
  * nothing for an account that is not a student. The same two settings as {@link SupannMapper}, checked when saved.
  */
@@ -47,7 +48,8 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
     @Override
     public String getHelpText() {
         return "Étudiants : mail (adresse universitaire), givenName, sn, displayName, eduPersonPrincipalName,"
-                + " eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId, supannEtablissement, sous leurs noms"
+                + " eduPersonAffiliation, eduPersonPrimaryAffiliation, supannEtuId, supannEtablissement,"
+                + " supannRessourceEtat, supannRessourceEtatDate, sous leurs noms"
                 + " urn:oid. Students: the same values under their urn:oid names.";
     }
 
@@ -74,6 +76,7 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
         if (!Activation.isStudent(user)) {
             return;
         }
+        RealmModel realm = userSession.getRealm();
         for (SupannClaims.SamlAttribute attribute : SupannClaims.saml(
                 user.getFirstAttribute(EntAttributes.UNIVERSITY_MAIL),
                 user.getFirstName(),
@@ -81,7 +84,8 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
                 user.getUsername(),
                 user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
                 mapping.getConfig().get(SupannMapper.SCOPE),
-                mapping.getConfig().get(SupannMapper.ESTABLISHMENT))) {
+                mapping.getConfig().get(SupannMapper.ESTABLISHMENT),
+                Lifecycle.supann(realm, user, Lifecycle.standing(realm, user)))) {
             AttributeType saml = new AttributeType(attribute.name());
             saml.setFriendlyName(attribute.friendlyName());
             saml.setNameFormat(JBossSAMLURIConstants.ATTRIBUTE_FORMAT_URI.get());

@@ -40,6 +40,6 @@ public final class AccountCheckRequiredActionFactory implements RequiredActionFa
 
     @Override
     public String getDisplayText() {
-        return "ENT: stop students whose access has ended";
+        return "ENT : arrêt des comptes dont l’accès a pris fin / stop students whose access has ended";
     }
 }

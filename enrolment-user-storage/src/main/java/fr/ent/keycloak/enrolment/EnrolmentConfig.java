@@ -33,8 +33,11 @@ final class EnrolmentConfig {
     static final String COLUMN_PREFIX = "column.";
     /** The pattern of the university addresses ({@code {login}@etu.example.fr}); empty: none. */
     static final String MAIL_PATTERN = "universityMailPattern";
-    /** Months a closed account is kept after its end of access before it is deleted; 0: never. */
-    static final String RETENTION_MONTHS = "retentionMonths";
+    /**
+     * Where the retention was set before it became a realm setting ({@code entRetentionMonths}, with the lifecycle's
+     * other settings): no longer read, and a value still there is reported in the log.
+     */
+    static final String FORMER_RETENTION_MONTHS = "retentionMonths";
     /** The largest share of the source's accounts one deletion run may delete. */
     static final String MAX_DELETE_PERCENT = "maxDeletePercent";
     /** When on, the deletion run lists what it would delete and deletes nothing. */
@@ -72,7 +75,6 @@ final class EnrolmentConfig {
                 Integer.toString(MassDisableGuard.DEFAULT_MAX_PERCENT));
         add(builder, FRESHNESS, ProviderConfigProperty.STRING_TYPE, Integer.toString(DEFAULT_FRESHNESS));
         add(builder, MAIL_PATTERN, ProviderConfigProperty.STRING_TYPE, null);
-        add(builder, RETENTION_MONTHS, ProviderConfigProperty.STRING_TYPE, Integer.toString(Retention.DEFAULT_MONTHS));
         add(
                 builder,
                 MAX_DELETE_PERCENT,
@@ -128,10 +130,6 @@ final class EnrolmentConfig {
 
     int maxDisablePercent() {
         return integer(MAX_DISABLE_PERCENT, MassDisableGuard.DEFAULT_MAX_PERCENT, 0, 100);
-    }
-
-    int retentionMonths() {
-        return integer(RETENTION_MONTHS, Retention.DEFAULT_MONTHS, 0, Retention.MAX_MONTHS);
     }
 
     int maxDeletePercent() {
@@ -257,7 +255,6 @@ final class EnrolmentConfig {
         checkInteger(model, QUERY_TIMEOUT, 1, 300);
         checkInteger(model, MAX_DISABLE_PERCENT, 0, 100);
         checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS);
-        checkInteger(model, RETENTION_MONTHS, 0, Retention.MAX_MONTHS);
         checkInteger(model, MAX_DELETE_PERCENT, 0, 100);
         UniversityAddress.problem(model.get(MAIL_PATTERN)).ifPresent(problem -> {
             throw new ComponentValidationException(problem, model.get(MAIL_PATTERN));

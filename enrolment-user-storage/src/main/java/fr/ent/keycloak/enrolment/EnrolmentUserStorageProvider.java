@@ -180,7 +180,7 @@ final class EnrolmentUserStorageProvider
         }
         return Retention.passed(
                 lifecycle.calendar().expiresAt(record.lastAcademicYear()),
-                config.retentionMonths(),
+                lifecycle.settings().retentionMonths(),
                 lifecycle.calendar().zone(),
                 clock.instant());
     }

@@ -53,25 +53,27 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 final class KeycloakInternals {
 
-    private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE, c.VALUE"
+    private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE, c.VALUE, a.VALUE"
             + " FROM USER_ENTITY u"
             + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
             + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
             + " LEFT JOIN USER_ATTRIBUTE d ON d.USER_ID = u.ID AND d.NAME = :reason"
             + " LEFT JOIN USER_ATTRIBUTE c ON c.USER_ID = u.ID AND c.NAME = :charter"
+            + " LEFT JOIN USER_ATTRIBUTE a ON a.USER_ID = u.ID AND a.NAME = :alumni"
             + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
 
-    private static final String RETENTION = "SELECT u.ID, u.ENABLED, n.VALUE, y.VALUE"
+    private static final String RETENTION = "SELECT u.ID, u.ENABLED, n.VALUE, y.VALUE, a.VALUE"
             + " FROM USER_ENTITY u"
             + " LEFT JOIN USER_ATTRIBUTE n ON n.USER_ID = u.ID AND n.NAME = :number"
             + " LEFT JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :year"
+            + " LEFT JOIN USER_ATTRIBUTE a ON a.USER_ID = u.ID AND a.NAME = :alumni"
             + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
 
     private KeycloakInternals() {}
 
     /**
-     * Every account of a source as the retention run needs it (id, enabled, student number, end of access), in one
-     * native query: no account is loaded.
+     * Every account of a source as the retention run needs it (id, enabled, student number, end of access — an alumni
+     * extension included), in one native query: no account is loaded.
      */
     static List<Retention.Account> retentionAccounts(
             KeycloakSession session, String realmId, String componentId, AcademicCalendar calendar) {
@@ -81,6 +83,7 @@ final class KeycloakInternals {
                 .createNativeQuery(RETENTION)
                 .setParameter("number", EntAttributes.STUDENT_NUMBER)
                 .setParameter("year", EntAttributes.LAST_ACADEMIC_YEAR)
+                .setParameter("alumni", EntAttributes.ALUMNI_UNTIL)
                 .setParameter("realm", realmId)
                 .setParameter("component", componentId)
                 .getResultList();
@@ -91,7 +94,7 @@ final class KeycloakInternals {
                     String.valueOf(row[0]),
                     (String) row[2],
                     Boolean.TRUE.equals(row[1]),
-                    year == null ? null : calendar.expiresAt(year)));
+                    calendar.accessEndsAt(year, StudentFacts.day((String) row[4]))));
         }
         return accounts;
     }
@@ -126,6 +129,7 @@ final class KeycloakInternals {
                 .setParameter("state", EntAttributes.ACCOUNT_STATE)
                 .setParameter("reason", StudentImporter.DISABLED_REASON)
                 .setParameter("charter", EntAttributes.CHARTER_ACCEPTED_AT)
+                .setParameter("alumni", EntAttributes.ALUMNI_UNTIL)
                 .setParameter("realm", realmId)
                 .setParameter("component", componentId)
                 .getResultList();
@@ -139,8 +143,9 @@ final class KeycloakInternals {
                             (String) row[2],
                             (String) row[3],
                             (String) row[4],
-                            StudentFacts.activatedAt(name ->
-                                    EntAttributes.CHARTER_ACCEPTED_AT.equals(name) ? charterAcceptedAt : null)));
+                            StudentFacts.activatedAt(
+                                    name -> EntAttributes.CHARTER_ACCEPTED_AT.equals(name) ? charterAcceptedAt : null),
+                            StudentFacts.day((String) row[6])));
         }
         return copies;
     }

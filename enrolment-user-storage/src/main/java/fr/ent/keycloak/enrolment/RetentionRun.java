@@ -1,6 +1,7 @@
 package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.common.AcademicCalendar;
+import fr.ent.keycloak.common.LifecycleSettings;
 import fr.ent.keycloak.common.LogSafe;
 import fr.ent.keycloak.enrolment.core.Retention;
 import java.time.Clock;
@@ -42,19 +43,21 @@ final class RetentionRun {
     private final ComponentModel model;
     private final EnrolmentConfig config;
     private final AcademicCalendar calendar;
+    private final int months;
     private final Clock clock;
 
     RetentionRun(
             KeycloakSessionFactory sessionFactory,
             String realmId,
             ComponentModel model,
-            AcademicCalendar calendar,
+            LifecycleSettings lifecycle,
             Clock clock) {
         this.sessionFactory = sessionFactory;
         this.realmId = realmId;
         this.model = model;
         this.config = new EnrolmentConfig(model);
-        this.calendar = calendar;
+        this.calendar = lifecycle.calendar();
+        this.months = lifecycle.retentionMonths();
         this.clock = clock;
     }
 
@@ -64,7 +67,14 @@ final class RetentionRun {
     }
 
     Outcome run() {
-        int months = config.retentionMonths();
+        if (model.get(EnrolmentConfig.FORMER_RETENTION_MONTHS) != null) {
+            LOG.warnf(
+                    "ENT enrolment: component %s still has retentionMonths=%s, which is no longer read: the retention"
+                            + " is the realm's setting entRetentionMonths (%d months), with the lifecycle's other"
+                            + " settings (Authentication → Required actions → « ENT : début de l’activation et"
+                            + " réglages » → ⚙)",
+                    model.getName(), model.get(EnrolmentConfig.FORMER_RETENTION_MONTHS), months);
+        }
         if (months == 0) {
             return Outcome.NOTHING;
         }

@@ -7,6 +7,7 @@ import fr.ent.keycloak.common.LifecycleSettings;
 import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
+import fr.ent.keycloak.enrolment.core.AccountOwnership;
 import fr.ent.keycloak.enrolment.core.Minimisation;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
@@ -142,7 +143,7 @@ final class StudentImporter {
 
     /**
      * Imports the student when {@code user} is null (no account has the login), else updates the account if this
-     * source imported it.
+     * source imported it, or if it is this student's account unlinked from its source ({@link AccountOwnership}).
      */
     Outcome apply(StudentRecord record, UserModel user) {
         Outcome outcome;
@@ -152,10 +153,27 @@ final class StudentImporter {
             // a new account starts enabled; refreshState disables it at once if the student's access already ended
             user.setEnabled(true);
             outcome = Outcome.ADDED;
-        } else if (!componentId.equals(user.getFederationLink())) {
-            return Outcome.CONFLICT;
         } else {
-            outcome = Outcome.UNCHANGED;
+            switch (AccountOwnership.of(
+                    user.getFederationLink(),
+                    componentId,
+                    user.getFirstAttribute(SOURCE_FINGERPRINT) != null,
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
+                    record.studentNumber())) {
+                case FOREIGN -> {
+                    return Outcome.CONFLICT;
+                }
+                case RECLAIM -> {
+                    user.setFederationLink(componentId);
+                    // written to the database directly: the cached copy still says local
+                    evict(user);
+                    LOG.infof(
+                            "ENT enrolment: student %s: the account had been unlinked from its source; linked again",
+                            record.studentNumber());
+                    outcome = Outcome.UPDATED;
+                }
+                default -> outcome = Outcome.UNCHANGED;
+            }
         }
         if (outcome == Outcome.UNCHANGED && stillMinimised(record, user)) {
             // the source has not changed since the data was removed, and the access is still over: the data stays out

@@ -118,7 +118,7 @@ final class StudentSync {
                         read,
                         copies::containsKey,
                         lifecycle.calendar()::expiresAt,
-                        config.retentionMonths(),
+                        lifecycle.settings().retentionMonths(),
                         lifecycle.calendar().zone(),
                         clock.instant());
         List<StudentRecord> changed =
@@ -160,7 +160,7 @@ final class StudentSync {
     /** The deletions after the retention that follow a full sync; a failure there leaves the sync's work done. */
     private RetentionRun.Outcome retention() {
         try {
-            return new RetentionRun(sessionFactory, realmId, model, lifecycle.calendar(), clock).run();
+            return new RetentionRun(sessionFactory, realmId, model, lifecycle.settings(), clock).run();
         } catch (RuntimeException e) {
             LOG.errorf(
                     "ENT enrolment retention of component %s not run, nothing deleted; next attempt after the next full"

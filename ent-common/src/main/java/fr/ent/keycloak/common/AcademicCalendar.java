@@ -3,6 +3,7 @@ package fr.ent.keycloak.common;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -79,6 +80,34 @@ public final class AcademicCalendar {
     public Instant expiresAt(int lastAcademicYear) {
         int endYear = Math.addExact(lastAcademicYear, 1);
         return accessEndsOn.atYear(endYear).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The first instant without access, from the last academic year and an alumni extension: the later of the two ends;
+     * null when the last academic year is unknown (an extension alone never opens an account).
+     *
+     * @param extendedUntil the last day of access the student chose to keep the account until, or null
+     */
+    public Instant accessEndsAt(Integer lastAcademicYear, LocalDate extendedUntil) {
+        if (lastAcademicYear == null) {
+            return null;
+        }
+        Instant plain = expiresAt(lastAcademicYear);
+        if (extendedUntil == null) {
+            return plain;
+        }
+        Instant extended = extendedUntil.plusDays(1).atStartOfDay(zone).toInstant();
+        return extended.isAfter(plain) ? extended : plain;
+    }
+
+    /** The last day of access, in {@link #zone()}, of an access that ends at {@code accessEndsAt} (exclusive). */
+    public LocalDate lastDay(Instant accessEndsAt) {
+        return LocalDate.ofInstant(accessEndsAt.minusNanos(1), zone);
+    }
+
+    /** One more year of access after the last day {@code lastDay}: the cut-off day of the next calendar year. */
+    public LocalDate oneYearAfter(LocalDate lastDay) {
+        return accessEndsOn.atYear(lastDay.getYear() + 1);
     }
 
     /**

@@ -50,6 +50,14 @@ public final class EntAttributes {
     /** The names of what was removed then (one value each), not the values. */
     public static final String MINIMISED = "entMinimised";
 
+    /**
+     * The last day of access (ISO date, {@code 2027-12-31}) the student chose to keep the account until, as a former
+     * student (the alumni choice, when the realm offers it): the end of access is the later of this day and the one the
+     * last academic year gives. Written by the activation module when the student says yes; kept after the access ends,
+     * since the retention counts from it.
+     */
+    public static final String ALUMNI_UNTIL = "entAlumniUntil";
+
     /** The token claim carrying {@link #ACCOUNT_STATE}. */
     public static final String ACCOUNT_STATE_CLAIM = "ent_account_state";
 

@@ -35,6 +35,21 @@ public final class Settings {
         return parsed;
     }
 
+    /** {@code true} or {@code false} (as the admin console's switches save them), or {@code defaultValue} when absent. */
+    public static boolean yesNo(String name, String raw, boolean defaultValue) {
+        if (isAbsent(raw)) {
+            return defaultValue;
+        }
+        String value = raw.trim();
+        if ("true".equalsIgnoreCase(value)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(value)) {
+            return false;
+        }
+        throw new InvalidSettingException(name, value, "entSettingYesNo", "true or false", name, value);
+    }
+
     /** A day of the year written {@code MM-DD} (12-31), or {@code defaultValue} when absent. */
     public static MonthDay monthDay(String name, String raw, MonthDay defaultValue) {
         if (isAbsent(raw)) {

@@ -1,6 +1,8 @@
 package fr.ent.keycloak.common;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Function;
 
 /**
@@ -12,9 +14,22 @@ import java.util.function.Function;
  * @param activatedAt when the student finished activation ({@code entCharterAcceptedAt}, written by the activation's
  *     last step only), null when never
  * @param personalEmail {@code supannMailPerso}, null when absent
+ * @param alumniUntil {@code entAlumniUntil}: the last day of access the student chose to keep the account until as a
+ *     former student, null when none
  */
 public record StudentFacts(
-        boolean enabled, Integer lastAcademicYear, Instant feePaidAt, Instant activatedAt, String personalEmail) {
+        boolean enabled,
+        Integer lastAcademicYear,
+        Instant feePaidAt,
+        Instant activatedAt,
+        String personalEmail,
+        LocalDate alumniUntil) {
+
+    /** A student without an alumni extension. */
+    public StudentFacts(
+            boolean enabled, Integer lastAcademicYear, Instant feePaidAt, Instant activatedAt, String personalEmail) {
+        this(enabled, lastAcademicYear, feePaidAt, activatedAt, personalEmail, null);
+    }
 
     /**
      * From the account's attributes.
@@ -27,7 +42,8 @@ public record StudentFacts(
                 academicYear(attribute.apply(EntAttributes.LAST_ACADEMIC_YEAR)),
                 AcademicCalendar.parseInstant(attribute.apply(EntAttributes.FEE_PAID_AT)),
                 activatedAt(attribute),
-                blankToNull(attribute.apply(EntAttributes.PERSONAL_EMAIL)));
+                blankToNull(attribute.apply(EntAttributes.PERSONAL_EMAIL)),
+                day(attribute.apply(EntAttributes.ALUMNI_UNTIL)));
     }
 
     /**
@@ -54,6 +70,15 @@ public record StudentFacts(
         try {
             return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A stored day ({@code entAlumniUntil}, ISO {@code 2027-12-31}), or null when absent or unreadable. */
+    public static LocalDate day(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -1,7 +1,10 @@
 package fr.ent.keycloak.common;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,22 +38,61 @@ public final class StudentLifecycle {
         return settings.calendar();
     }
 
-    /** Where a student stands at {@code now}, and what each path may do for them. */
+    /**
+     * Where a student stands at {@code now}, and what each path may do for them. The end of access is the one the last
+     * academic year gives, or a later one the student chose as a former student (the alumni choice): an extension
+     * holds even if the realm stops offering the choice later.
+     */
     public Standing standing(StudentFacts student, Instant now) {
-        AccountState state =
-                calendar().stateAt(now, student.lastAcademicYear(), student.feePaidAt(), student.activated());
+        Instant accessEndsAt = calendar().accessEndsAt(student.lastAcademicYear(), student.alumniUntil());
+        AccountState state = accessEndsAt != null && !now.isBefore(accessEndsAt)
+                ? AccountState.EXPIRED
+                : calendar().stateAt(now, (Integer) null, student.feePaidAt(), student.activated());
         Instant activatableFrom =
                 student.feePaidAt() == null ? null : calendar().activatableFrom(student.feePaidAt());
-        Instant accessEndsAt =
-                student.lastAcademicYear() == null ? null : calendar().expiresAt(student.lastAcademicYear());
+        LocalDate extendedFrom = null;
+        if (accessEndsAt != null) {
+            Instant plainEnd = calendar().expiresAt(student.lastAcademicYear());
+            if (accessEndsAt.isAfter(plainEnd)) {
+                extendedFrom = LocalDate.ofInstant(plainEnd, calendar().zone());
+            }
+        }
         return new Standing(
                 state,
                 student.enabled(),
                 student.feePaidAt() != null,
                 student.personalEmail() != null,
                 activatableFrom,
-                accessEndsAt);
+                accessEndsAt,
+                extendedFrom);
     }
+
+    /**
+     * The alumni choice open to a student now, if any: the realm offers it, the account is active and enabled, and its
+     * access ends within {@link LifecycleSettings#alumniOfferDays()} days. The choice is about that end: a yes moves it
+     * to the same day of the next year; asked again before the new end, it may be renewed year after year.
+     */
+    public Optional<AlumniOffer> alumniOffer(Standing standing, Instant now) {
+        if (!settings.alumniChoice()
+                || !standing.enabled()
+                || standing.state() != AccountState.ACTIVE
+                || standing.accessEndsAt() == null
+                || !standing.accessEndsAt().isAfter(now)
+                || standing.accessEndsAt().isAfter(now.plus(Duration.ofDays(settings.alumniOfferDays())))) {
+            return Optional.empty();
+        }
+        LocalDate lastDay = calendar().lastDay(standing.accessEndsAt());
+        return Optional.of(new AlumniOffer(lastDay, calendar().oneYearAfter(lastDay), standing.accessEndsAt()));
+    }
+
+    /**
+     * The alumni choice offered to a student.
+     *
+     * @param lastDay the last day of access now: the choice is about this end
+     * @param extendedUntil the last day of access after a yes
+     * @param closesAt when the choice can no longer be made (the end of access)
+     */
+    public record AlumniOffer(LocalDate lastDay, LocalDate extendedUntil, Instant closesAt) {}
 
     /**
      * Where a student stands, and the answers to the questions every path asks.
@@ -61,6 +103,8 @@ public final class StudentLifecycle {
      * @param reachable whether a personal address is on record
      * @param activatableFrom when activation becomes possible, null when the fee is not paid
      * @param accessEndsAt the first instant without access, null when the last academic year is unknown
+     * @param extendedFrom the first day of an alumni extension (the day the access would have ended without it), null
+     *     when none is in force
      */
     public record Standing(
             AccountState state,
@@ -68,7 +112,19 @@ public final class StudentLifecycle {
             boolean feePaid,
             boolean reachable,
             Instant activatableFrom,
-            Instant accessEndsAt) {
+            Instant accessEndsAt,
+            LocalDate extendedFrom) {
+
+        /** A standing without an alumni extension. */
+        public Standing(
+                AccountState state,
+                boolean enabled,
+                boolean feePaid,
+                boolean reachable,
+                Instant activatableFrom,
+                Instant accessEndsAt) {
+            this(state, enabled, feePaid, reachable, activatableFrom, accessEndsAt, null);
+        }
 
         /** May the student sign in with a password (and so, use one)? Only an active, enabled account. */
         public boolean maySignIn() {

@@ -16,10 +16,14 @@ import java.time.format.DateTimeFormatter;
  *   <tr><th>lifecycle</th><th>supannRessourceEtat</th><th>supannRessourceEtatDate</th></tr>
  *   <tr><td>PENDING, ACTIVATABLE</td><td>{@code {COMPTE}I}</td><td>{@code {COMPTE}I:::<last day>}</td></tr>
  *   <tr><td>ACTIVE</td><td>{@code {COMPTE}A}</td><td>{@code {COMPTE}A:SupannActif:<activated>:<last day>}</td></tr>
- *   <tr><td>ACTIVE, extended as an alumnus</td><td>{@code {COMPTE}S}</td>
- *       <td>{@code {COMPTE}S:SupannProlonge:<start of the extension>:<last day>}</td></tr>
+ *   <tr><td>ACTIVE, extended as an alumnus</td><td>{@code {COMPTE}A}</td>
+ *       <td>{@code {COMPTE}A:SupannSursis:<start of the extension>:<last day>}</td></tr>
  *   <tr><td>EXPIRED</td><td>{@code {COMPTE}I}</td><td>{@code {COMPTE}I:SupannExpire:<first day without access>:}</td></tr>
  * </table>
+ *
+ * An alumni extension is a grace period of an active account ({@code SupannSursis}, a sub-state of {@code A}), not
+ * {@code S}: SupAnn's {@code S} (suspended) means the account exists but its owner has no access, and a service that
+ * reads it would turn the former student away.
  *
  * @param state {@code supannRessourceEtat}
  * @param dated {@code supannRessourceEtatDate}
@@ -49,8 +53,7 @@ public record SupannAccountState(String state, String dated) {
             case ACTIVE ->
                 extendedFrom != null
                         ? new SupannAccountState(
-                                RESOURCE + "S",
-                                RESOURCE + "S:SupannProlonge:" + DAY.format(extendedFrom) + ":" + lastDay)
+                                RESOURCE + "A", RESOURCE + "A:SupannSursis:" + DAY.format(extendedFrom) + ":" + lastDay)
                         : new SupannAccountState(
                                 RESOURCE + "A", RESOURCE + "A:SupannActif:" + known(activatedAt, zone) + ":" + lastDay);
             case EXPIRED ->

@@ -28,8 +28,8 @@ class SupannAccountStateTest {
                         + " | {COMPTE}A:SupannActif:20260915:20271231",
                 "ACTIVE      | 1970-01-01T00:00:00Z | 2027-12-31T23:00:00Z | -          | {COMPTE}A"
                         + " | {COMPTE}A:SupannActif::20271231",
-                "ACTIVE      | 2026-09-14T08:00:00Z | 2028-12-31T23:00:00Z | 2028-01-01 | {COMPTE}S"
-                        + " | {COMPTE}S:SupannProlonge:20280101:20281231",
+                "ACTIVE      | 2026-09-14T08:00:00Z | 2028-12-31T23:00:00Z | 2028-01-01 | {COMPTE}A"
+                        + " | {COMPTE}A:SupannSursis:20280101:20281231",
                 "EXPIRED     | 2026-09-14T08:00:00Z | 2027-12-31T23:00:00Z | -          | {COMPTE}I"
                         + " | {COMPTE}I:SupannExpire:20280101:",
                 "EXPIRED     | -                    | -                    | -          | {COMPTE}I | {COMPTE}I:SupannExpire::",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.LifecycleConsole;
 import fr.ent.keycloak.it.support.Operators;
 import fr.ent.keycloak.it.support.Students;
 import java.sql.Connection;
@@ -51,7 +52,7 @@ class AfterLeavingIT {
             row(
                     "UPDATE ent_enrolment SET last_academic_year = ?, updated_at = now() WHERE login = 'alines'",
                     database,
-                    Students.CURRENT_ACADEMIC_YEAR - 2);
+                    Students.EXPIRED_YEAR);
             realm.userStorage().syncUsers(component, "triggerFullSync");
             UserRepresentation closed = Students.user(realm, "alines");
             assertThat(closed.isEnabled()).isFalse();
@@ -62,8 +63,7 @@ class AfterLeavingIT {
                     .containsEntry("entAccountState", List.of("EXPIRED"))
                     .containsEntry("supannEtuId", List.of("71950001"))
                     .containsEntry("mail", List.of("alines@etu.example.fr"))
-                    .containsEntry(
-                            "supannEtuAnneeInscription", List.of(Integer.toString(Students.CURRENT_ACADEMIC_YEAR - 2)))
+                    .containsEntry("supannEtuAnneeInscription", List.of(Integer.toString(Students.EXPIRED_YEAR)))
                     .containsKey("entCharterAcceptedAt")
                     .containsKey("entMinimisedAt");
             assertThat(kept.get("entMinimised"))
@@ -97,7 +97,7 @@ class AfterLeavingIT {
                                 .getText())
                         .isNotBlank();
                 assertThat(browser.findElement(By.id("ent-card-supann")).getText())
-                        .isEqualTo("{COMPTE}I:SupannExpire:" + Students.CURRENT_ACADEMIC_YEAR + "0101:");
+                        .isEqualTo("{COMPTE}I:SupannExpire:" + (Students.EXPIRED_YEAR + 2) + "0101:");
                 assertThat(browser.findElement(By.id("ent-card-state")).getText())
                         .isNotBlank();
             } finally {
@@ -126,10 +126,10 @@ class AfterLeavingIT {
     }
 
     /**
-     * A closed account is deleted 12 months (the default) after its end of access, midnight Paris time: not a minute
-     * before; a dry run lists it and deletes nothing; the guard stops a run that would delete too large a share; the
-     * deletion is an admin event with the student number and the end of access; the row still in the enrolment
-     * database is not imported again.
+     * A closed account is deleted the realm's retention (set to 13 months in the console, where the lifecycle's
+     * settings are) after its end of access, midnight Paris time: not a minute before; a dry run lists it and deletes
+     * nothing; the guard stops a run that would delete too large a share; the deletion is an admin event with the
+     * student number and the end of access; the row still in the enrolment database is not imported again.
      */
     @Test
     void aClosedAccountIsDeletedAfterTheRetentionWithADryRunAndTheGuardFirst(
@@ -146,19 +146,28 @@ class AfterLeavingIT {
                     "Rémi",
                     "Parti",
                     java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusYears(2),
-                    Students.CURRENT_ACADEMIC_YEAR - 2);
+                    Students.EXPIRED_YEAR);
         }
         Students.insertPaid(database, "71950012", "alstaying1", "Léa", "Reste");
         Students.insertPaid(database, "71950013", "alstaying2", "Noé", "Reste");
-        java.time.Instant deletableFrom = java.time.LocalDate.of(Students.CURRENT_ACADEMIC_YEAR + 1, 1, 1)
-                .atStartOfDay(java.time.ZoneId.of("Europe/Paris"))
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        // access ended on 31 December of last academic year's end: its first day without access, and 13 months later
+        java.time.Instant ended = java.time.LocalDate.of(Students.EXPIRED_YEAR + 2, 1, 1)
+                .atStartOfDay(paris)
                 .toInstant();
+        java.time.Instant deletableFrom = java.time.LocalDate.of(Students.EXPIRED_YEAR + 3, 2, 1)
+                .atStartOfDay(paris)
+                .toInstant();
+        Map<String, String> settings = LifecycleConsole.read(realm);
         try {
+            LifecycleConsole.save(realm, settings, "entRetentionMonths", "13");
             realm.userStorage().syncUsers(component, "triggerFullSync");
             String id = Students.user(realm, "alretired").getId();
             assertThat(Students.state(realm, "alretired")).isEqualTo("EXPIRED");
-            // two refused sign-ins: one recorded 400 days ago (older than the retention when it ends), one today
-            server.setClockOffset(java.time.Duration.ofDays(-400));
+            // two refused sign-ins: one recorded a month before the end of access (older than the retention when it
+            // ends), one today
+            server.setClockOffset(
+                    java.time.Duration.between(java.time.Instant.now(), ended.minus(java.time.Duration.ofDays(30))));
             assertThat(Students.signIn(server, "alretired", PASSWORD)).isBetween(400, 401);
             server.setClockOffset(java.time.Duration.ZERO);
             assertThat(Students.signIn(server, "alretired", PASSWORD)).isBetween(400, 401);
@@ -200,8 +209,8 @@ class AfterLeavingIT {
             assertThat(deletions.get(0).getDetails())
                     .containsEntry("entAction", "retention-delete")
                     .containsEntry("entStudentNumber", "71950011")
-                    .containsEntry("entAccessEnded", (Students.CURRENT_ACADEMIC_YEAR - 1) + "-12-31")
-                    .containsEntry("entRetentionMonths", "12");
+                    .containsEntry("entAccessEnded", (Students.EXPIRED_YEAR + 1) + "-12-31")
+                    .containsEntry("entRetentionMonths", "13");
             assertThat(realm.users().searchByUsername("alstaying1", true)).hasSize(1);
             // its events older than the retention went with it; today's follows the realm's own expiration
             List<org.keycloak.representations.idm.EventRepresentation> left =
@@ -215,6 +224,7 @@ class AfterLeavingIT {
         } finally {
             server.setClockOffset(java.time.Duration.ZERO);
             RealmResource now = server.admin().realm(KeycloakServer.REALM);
+            LifecycleConsole.restore(now, settings);
             Students.setting(now, component, "retentionDryRun", null);
             Students.setting(now, component, "maxDeletePercent", null);
             Students.forget(now, database, "alretired", "alstaying1", "alstaying2");

@@ -9,16 +9,28 @@ import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.FirstConnectionForm;
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.LifecycleConsole;
 import fr.ent.keycloak.it.support.MailServer;
 import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
 import fr.ent.keycloak.it.support.UserEvents;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -31,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -41,8 +54,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The pack in a two-node Keycloak cluster on this machine (shared PostgreSQL, Infinispan with jdbc-ping, a load
  * balancer in front): one cluster view; an activation link issued on one node finishes on the other and is refused
  * when replayed; "1ère connexion" limits count across nodes; one sync at a time; a sign-in import racing a full sync
- * leaves one account; a node killed during an activation leaves nothing half-done, and the student finishes on the
- * other node.
+ * leaves one account; the alumni offer goes out once and two answers at once on two nodes count once; a node killed
+ * during an activation leaves nothing half-done, and the student finishes on the other node.
  */
 @EntServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +65,9 @@ class ClusterIT {
             Pattern.compile("(http://localhost:\\d+/realms/ent/login-actions/action-token\\?\\S+)");
     private static final String PASSWORD = "Girafe-trombone-lanterne-8";
     private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String ALUMNI_OFFER = "[ENT] Garder votre compte informatique un an de plus ?";
+    private static final Pattern ALUMNI_KEY = Pattern.compile("/ent-alumni\\?key=([A-Za-z0-9._-]+)");
 
     private static Cluster cluster;
 
@@ -218,8 +234,104 @@ class ClusterIT {
         }
     }
 
+    /**
+     * After leaving, on two nodes with their clocks moved to 44 days before the end of access: the alumni offer goes
+     * out once though both nodes run the mail task, and a yes sent to one node while a no goes to the other counts
+     * once — the choice stored is the one answer recorded, and the account's end of access agrees with it.
+     */
     @Test
     @Order(5)
+    void theAlumniOfferGoesOutOnce_andTwoAnswersOnTwoNodesAtOnceCountOnce(EnrolmentDatabase database, MailServer mail)
+            throws Exception {
+        RealmResource onA = realm(cluster.nodeA());
+        int leaving = Students.LEAVING_YEAR;
+        Instant end = LocalDate.of(leaving + 2, 1, 1).atStartOfDay(PARIS).toInstant();
+        Map<String, String> before = LifecycleConsole.read(onA);
+        try (Connection connection = database.connect()) {
+            Students.insert(
+                    connection,
+                    "ent_enrolment",
+                    "72000004",
+                    "clalumni",
+                    "Clara",
+                    "Cluster",
+                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(200),
+                    leaving);
+        }
+        try {
+            onA.userStorage().syncUsers(Students.component(onA, "enrolment"), "triggerFullSync");
+            Students.activate(cluster.nodeA(), "clalumni", PASSWORD);
+            // both clocks moved first, then the choice turned on: the offer is made at that time on either node
+            Duration offset = Duration.between(Instant.now(), end.minus(Duration.ofDays(44)));
+            cluster.nodeA().setClockOffset(offset);
+            cluster.nodeB().setClockOffset(offset);
+            LifecycleConsole.save(onA, before, "entAlumniChoice", "true");
+            ReceivedMail offer = mail.awaitSubject("clalumni@example.org", ALUMNI_OFFER, Duration.ofSeconds(90));
+            // both nodes ran the task since: still one offer
+            cluster.nodeA().awaitMailTaskRuns(2);
+            cluster.nodeB().awaitMailTaskRuns(2);
+            assertThat(mail.messagesTo("clalumni@example.org", ALUMNI_OFFER)).hasSize(1);
+
+            Matcher key = ALUMNI_KEY.matcher(offer.text());
+            assertThat(key.find()).as("alumni link in %s", offer.text()).isTrue();
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<Integer> yesOnA =
+                    CompletableFuture.supplyAsync(() -> answer(cluster.nodeA(), key.group(1), "keep", go));
+            CompletableFuture<Integer> noOnB =
+                    CompletableFuture.supplyAsync(() -> answer(cluster.nodeB(), key.group(1), "close", go));
+            go.countDown();
+            assertThat(List.of(yesOnA.get(), noOnB.get())).containsOnly(200);
+
+            RealmResource onB = realm(cluster.nodeB());
+            UserRepresentation student = Students.user(onB, "clalumni");
+            List<String> answers = onB
+                    .getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, student.getId(), null, null, null, 0, 100)
+                    .stream()
+                    .map(event -> event.getDetails() == null
+                            ? null
+                            : event.getDetails().get("ent_step"))
+                    .filter(step -> "alumni_yes".equals(step) || "alumni_no".equals(step))
+                    .toList();
+            assertThat(answers).as("answers recorded").hasSize(1);
+            if (answers.get(0).equals("alumni_yes")) {
+                assertThat(student.getAttributes())
+                        .containsEntry("entAlumniChoice", List.of("YES"))
+                        .containsEntry("entAlumniUntil", List.of((leaving + 2) + "-12-31"));
+            } else {
+                assertThat(student.getAttributes())
+                        .containsEntry("entAlumniChoice", List.of("NO"))
+                        .doesNotContainKey("entAlumniUntil");
+            }
+        } finally {
+            cluster.nodeA().setClockOffset(Duration.ZERO);
+            cluster.nodeB().setClockOffset(Duration.ZERO);
+            LifecycleConsole.restore(realm(cluster.nodeA()), before);
+            Students.forget(realm(cluster.nodeA()), database, "clalumni");
+        }
+    }
+
+    /** Posts an answer to the alumni choice to one node, when {@code go} opens: the HTTP status. */
+    private static int answer(KeycloakServer node, String key, String choice, CountDownLatch go) {
+        await(go);
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(node.realmUrl() + "/ent-alumni"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString("key=" + key + "&choice=" + choice))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(6)
     void aNodeKilledDuringAnActivationLeavesNothingHalfDone_andTheStudentFinishesOnTheOther(
             EnrolmentDatabase database, MailServer mail) throws Exception {
         RealmResource onB = realm(cluster.nodeB());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.LifecycleConsole;
 import fr.ent.keycloak.it.support.Students;
 import jakarta.ws.rs.WebApplicationException;
 import java.sql.Connection;
@@ -21,8 +22,9 @@ import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 
 /**
  * The activation's and the lifecycle's settings live in the admin console (the configuration of the required action
- * "ENT: start of activation"): listed with labels, imported with the demo realm, refused when wrong, and followed by
- * the server — the delay after payment set there decides when a student becomes activatable.
+ * "ENT : début de l’activation et réglages / start of activation and settings"): listed with labels, imported with
+ * the demo realm, refused when wrong, and followed by the server — the delay after payment set there decides when a
+ * student becomes activatable.
  */
 @EntServerTest
 class ConsoleSettingsIT {
@@ -35,7 +37,12 @@ class ConsoleSettingsIT {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         assertThat(realm.flows().getRequiredActionConfigDescription(HOLDER).getProperties())
                 .extracting(ConfigPropertyRepresentation::getName)
-                .contains("entActivationDelayMinutes", "entAccessEndsOn", "entStudentMailsPerDay", "entCharterVersion");
+                .contains(
+                        "entActivationDelayMinutes",
+                        "entAccessEndsOn",
+                        "entStudentMailsPerDay",
+                        "entCharterVersion",
+                        "entRetentionMonths");
         assertThat(realm.flows().getRequiredActionConfigDescription(HOLDER).getProperties())
                 .extracting(ConfigPropertyRepresentation::getLabel)
                 .contains("entActivationDelayMinutes.label");
@@ -58,34 +65,32 @@ class ConsoleSettingsIT {
         }
         try {
             // a wrong value is refused, with the setting it is about, and nothing changes
-            Throwable refused = catchThrowable(() -> save(realm, before, "entActivationDelayMinutes", "15min"));
+            Throwable refused =
+                    catchThrowable(() -> LifecycleConsole.save(realm, before, "entActivationDelayMinutes", "15min"));
             assertThat(refused).isInstanceOf(WebApplicationException.class);
             assertThat(((WebApplicationException) refused).getResponse().getStatus())
                     .isEqualTo(400);
             assertThat(realm.flows().getRequiredActionConfig(HOLDER).getConfig())
                     .doesNotContainKey("entActivationDelayMinutes");
 
+            // the retention of closed accounts: 0 to 240 months
+            Throwable negative = catchThrowable(() -> LifecycleConsole.save(realm, before, "entRetentionMonths", "-1"));
+            assertThat(((WebApplicationException) negative).getResponse().getStatus())
+                    .isEqualTo(400);
+            assertThat(realm.flows().getRequiredActionConfig(HOLDER).getConfig())
+                    .doesNotContainKey("entRetentionMonths");
+
             // 60 minutes after payment in this realm: a student who paid 20 minutes ago is not activatable yet
-            save(realm, before, "entActivationDelayMinutes", "60");
+            LifecycleConsole.save(realm, before, "entActivationDelayMinutes", "60");
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             assertThat(Students.state(realm, "cfdelay")).isEqualTo("PENDING");
 
-            save(realm, before, "entActivationDelayMinutes", "15");
+            LifecycleConsole.save(realm, before, "entActivationDelayMinutes", "15");
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             assertThat(Students.state(realm, "cfdelay")).isEqualTo("ACTIVATABLE");
         } finally {
-            RequiredActionConfigRepresentation restore = new RequiredActionConfigRepresentation();
-            restore.setConfig(before);
-            realm.flows().updateRequiredActionConfig(HOLDER, restore);
+            LifecycleConsole.restore(realm, before);
             Students.forget(realm, database, "cfdelay");
         }
-    }
-
-    private static void save(RealmResource realm, Map<String, String> base, String name, String value) {
-        Map<String, String> config = new HashMap<>(base);
-        config.put(name, value);
-        RequiredActionConfigRepresentation update = new RequiredActionConfigRepresentation();
-        update.setConfig(config);
-        realm.flows().updateRequiredActionConfig(HOLDER, update);
     }
 }

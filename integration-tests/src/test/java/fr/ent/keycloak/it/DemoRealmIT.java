@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
@@ -22,6 +23,28 @@ class DemoRealmIT {
 
     private static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
 
+    /** The realm file's client scopes: Keycloak's own and the pack's. */
+    private static final List<String> SHIPPED_SCOPES = List.of(
+            "saml_organization",
+            "phone",
+            "AuthnContextClassRef",
+            "profile",
+            "roles",
+            "service_account",
+            "web-origins",
+            "address",
+            "microprofile-jwt",
+            "basic",
+            "organization",
+            "offline_access",
+            "acr",
+            "role_list",
+            "email",
+            "personal-email",
+            "supann-ine",
+            "supann",
+            "supann-saml");
+
     @Test
     void realmIsFrenchFirstWithTheEntThemes(Keycloak admin) {
         RealmRepresentation realm = admin.realm(KeycloakServer.REALM).toRepresentation();
@@ -31,6 +54,55 @@ class DemoRealmIT {
         assertThat(realm.getSupportedLocales()).containsExactlyInAnyOrder("fr", "en");
         assertThat(realm.getLoginTheme()).isEqualTo("ent");
         assertThat(realm.getEmailTheme()).isEqualTo("ent");
+    }
+
+    /**
+     * What an operator reads in the console (Keycloak shows a required action's name, a client scope's, a role's and a
+     * client's description as stored, whatever the console's language): the shipped realm says it in French first,
+     * then in English, for the pack's own and for Keycloak's own.
+     */
+    @Test
+    void theRealmsRequiredActionsScopesRolesAndClientsSpeakFrenchFirst(Keycloak admin) {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        List<RequiredActionProviderRepresentation> actions = realm.flows().getRequiredActions();
+        assertThat(actions)
+                .filteredOn(action -> action.getAlias().startsWith("ent-"))
+                .hasSize(6)
+                .allSatisfy(action ->
+                        assertThat(action.getName()).startsWith("ENT : ").contains(" / "));
+        assertThat(actions)
+                .extracting(RequiredActionProviderRepresentation::getAlias)
+                .contains("UPDATE_PASSWORD", "VERIFY_EMAIL", "CONFIGURE_TOTP", "update_user_locale");
+        assertThat(actions).allSatisfy(action -> assertFrenchThenEnglish(action.getName()));
+        // every required action of this Keycloak is registered, so none is listed under Keycloak's English name; those
+        // the pack does not use are off (a student cannot delete the account the enrolment owns)
+        assertThat(realm.flows().getUnregisteredRequiredActions()).isEmpty();
+        assertThat(realm.flows().getRequiredAction("delete_account").isEnabled())
+                .isFalse();
+        assertThat(realm.flows().getRequiredAction("UPDATE_EMAIL").isEnabled()).isFalse();
+        assertThat(realm.clientScopes().findAll())
+                .filteredOn(scope -> SHIPPED_SCOPES.contains(scope.getName()))
+                .hasSize(SHIPPED_SCOPES.size())
+                .allSatisfy(scope -> assertFrenchThenEnglish(scope.getDescription()));
+        assertFrenchThenEnglish(
+                realm.roles().get("ent-helpdesk").toRepresentation().getDescription());
+        for (String clientId : List.of("ent-portal", "ent-assistance")) {
+            ClientRepresentation client =
+                    realm.clients().findByClientId(clientId).get(0);
+            assertFrenchThenEnglish(client.getName());
+            assertFrenchThenEnglish(client.getDescription());
+        }
+    }
+
+    /** "French / English": two different texts, the French one first (it has a French word or accent). */
+    private static void assertFrenchThenEnglish(String text) {
+        assertThat(text).as("a console text").isNotNull().contains(" / ");
+        String french = text.substring(0, text.indexOf(" / "));
+        String english = text.substring(text.indexOf(" / ") + 3);
+        assertThat(french)
+                .as(text)
+                .isNotEqualTo(english)
+                .containsPattern("[éèêàùçôî’]|ENT : |\\b(le|la|les|de|du|des|un|une|son|sa|ses|et)\\b");
     }
 
     @Test

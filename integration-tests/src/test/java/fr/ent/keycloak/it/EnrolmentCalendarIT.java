@@ -73,7 +73,7 @@ class EnrolmentCalendarIT {
     void accessEndsAtMidnightParisTimeAfterThirtyFirstDecemberAtTheFirstSignIn(
             Keycloak admin, EnrolmentDatabase database, KeycloakServer server, WebDriver browser) throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
-        // last academic year YEAR-1 ends in YEAR: access until 31 December YEAR, 23:59:59 Paris time
+        // in their last academic year: access until the coming 31 December, 23:59:59 Paris time
         try (Connection connection = database.connect()) {
             Students.insert(
                     connection,
@@ -83,7 +83,7 @@ class EnrolmentCalendarIT {
                     "Tom",
                     "Vert",
                     OffsetDateTime.now(ZoneOffset.UTC).minusMonths(14),
-                    YEAR - 1);
+                    Students.LEAVING_YEAR);
         }
         String component = Students.component(realm, "enrolment");
         try {
@@ -98,7 +98,9 @@ class EnrolmentCalendarIT {
             throws Exception {
         realm.userStorage().syncUsers(component, "triggerFullSync");
         Students.activate(server, "calleaving", PASSWORD);
-        Instant cutOff = LocalDate.of(YEAR + 1, 1, 1).atStartOfDay(PARIS).toInstant();
+        Instant cutOff = LocalDate.of(Students.LEAVING_YEAR + 2, 1, 1)
+                .atStartOfDay(PARIS)
+                .toInstant();
 
         // thirty seconds before midnight: still in (no sync runs from here on)
         server.setClockOffset(Duration.between(Instant.now(), cutOff.minusSeconds(30)));
@@ -132,7 +134,7 @@ class EnrolmentCalendarIT {
         try (Connection connection = database.connect();
                 PreparedStatement update = connection.prepareStatement(
                         "UPDATE ent_enrolment SET last_academic_year = ?, updated_at = now() WHERE login = ?")) {
-            update.setInt(1, YEAR + 1);
+            update.setInt(1, Students.LEAVING_YEAR + 1);
             update.setString(2, "calleaving");
             update.executeUpdate();
         }

@@ -52,7 +52,14 @@ class EnrolmentSyncIT {
             Students.insert(
                     connection, "ent_enrolment", "30000003", "synpaid", "Inès", "Robert", now.minusDays(1), YEAR);
             Students.insert(
-                    connection, "ent_enrolment", "30000004", "synexpired", "Jade", "Roux", now.minusYears(2), YEAR - 2);
+                    connection,
+                    "ent_enrolment",
+                    "30000004",
+                    "synexpired",
+                    "Jade",
+                    "Roux",
+                    now.minusYears(2),
+                    Students.EXPIRED_YEAR);
             Students.insert(
                     connection,
                     "ent_enrolment",
@@ -61,7 +68,7 @@ class EnrolmentSyncIT {
                     "Emma",
                     "Lefebvre",
                     now.minusYears(1),
-                    YEAR - 1);
+                    Students.LEAVING_YEAR);
             for (int i = 10; i < 25; i++) {
                 Students.insert(
                         connection,

@@ -34,14 +34,14 @@ class ExpiryWarningIT {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         ZoneId paris = ZoneId.of("Europe/Paris");
         // the academic year whose access ends at the end of this calendar year
-        int leavingYear = LocalDate.now(paris).getYear() - 1;
+        int leavingYear = Students.LEAVING_YEAR;
         Instant end = LocalDate.of(leavingYear + 2, 1, 1).atStartOfDay(paris).toInstant();
         try {
             try (Connection connection = database.connect()) {
                 OffsetDateTime paid = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2);
-                Students.insert(connection, "ent_enrolment", "71400001", "exleo", "Léo", "Partant", paid, leavingYear);
+                Students.insert(connection, "ent_enrolment", "71410001", "exleo", "Léo", "Partant", paid, leavingYear);
                 Students.insert(
-                        connection, "ent_enrolment", "71400002", "exmia", "Mia", "Restante", paid, leavingYear + 1);
+                        connection, "ent_enrolment", "71410002", "exmia", "Mia", "Restante", paid, leavingYear + 1);
             }
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             Students.activate(server, "exleo", "Girafe-trombone-lanterne-8");

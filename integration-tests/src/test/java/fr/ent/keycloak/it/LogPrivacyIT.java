@@ -71,7 +71,7 @@ class LogPrivacyIT {
                 useSmtpPort(realm, smtp, Integer.toString(refusing.port()));
                 long before = server.logPosition();
                 form.submit("71500001", "17/07/1999");
-                awaitLogLine(server, before, "could not be sent");
+                server.awaitLogLine(before, "could not be sent");
             } finally {
                 useSmtpPort(realm, smtp, smtp.get("port"));
             }
@@ -113,15 +113,5 @@ class LogPrivacyIT {
         settings.put("port", port);
         update.setSmtpServer(settings);
         realm.update(update);
-    }
-
-    private static void awaitLogLine(KeycloakServer server, long position, String text) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            if (server.tail(position, 2000).contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server never logged \"" + text + "\"");
     }
 }

@@ -91,7 +91,8 @@ class RelyingPartiesIT {
                     .containsEntry("MELLON_eduPersonPrincipalName", "rpzoe@example.fr")
                     .containsEntry("MELLON_eduPersonAffiliation", "student;member")
                     .containsEntry("MELLON_supannEtuId", "71940001")
-                    .containsEntry("MELLON_supannEtablissement", "{UAI}0000000A");
+                    .containsEntry("MELLON_supannEtablissement", "{UAI}0000000A")
+                    .containsEntry("MELLON_supannRessourceEtat", "{COMPTE}A");
             assertThat(saml.get("MELLON_NAME_ID")).isNotBlank().doesNotContain("rpzoe");
             // the assertion itself carries the name escaped once: text, never markup, never escaped twice
             String response = new String(
@@ -158,7 +159,7 @@ class RelyingPartiesIT {
             try (Connection connection = database.connect();
                     PreparedStatement update = connection.prepareStatement("UPDATE ent_enrolment"
                             + " SET last_academic_year = ?, updated_at = now() WHERE login = 'rpmax'")) {
-                update.setInt(1, Students.CURRENT_ACADEMIC_YEAR - 2);
+                update.setInt(1, Students.EXPIRED_YEAR);
                 update.executeUpdate();
             }
             Students.setting(realm, Students.component(realm, "enrolment"), "changedSyncPeriod", "5");

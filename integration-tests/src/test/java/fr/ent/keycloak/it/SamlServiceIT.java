@@ -210,8 +210,18 @@ class SamlServiceIT {
                     .containsEntry("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", List.of("samlpaul@example.fr"))
                     .containsEntry("urn:oid:1.3.6.1.4.1.5923.1.1.1.1", List.of("student", "member"))
                     .containsEntry("urn:oid:1.3.6.1.4.1.5923.1.1.1.5", List.of("student"))
-                    .containsEntry("urn:oid:1.3.6.1.4.1.7135.1.2.1.11", List.of("71930001"))
-                    .containsEntry("urn:oid:1.3.6.1.4.1.7135.1.2.1.14", List.of("{UAI}0000000A"));
+                    .containsEntry("urn:oid:1.3.6.1.4.1.7135.1.2.1.10", List.of("71930001"))
+                    .containsEntry("urn:oid:1.3.6.1.4.1.7135.1.2.1.14", List.of("{UAI}0000000A"))
+                    // the account's SupAnn state, where the lifecycle says the student stands: active since today
+                    .containsEntry("urn:oid:1.3.6.1.4.1.7135.1.2.1.55", List.of("{COMPTE}A"));
+            assertThat(byName.get("urn:oid:1.3.6.1.4.1.7135.1.2.1.54"))
+                    .singleElement()
+                    .asString()
+                    .startsWith("{COMPTE}A:SupannActif:"
+                            + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                                    .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+            // supannEtuId under its own number, not supannEmpId's (.11)
+            assertThat(byName).doesNotContainKey("urn:oid:1.3.6.1.4.1.7135.1.2.1.11");
             assertThat(friendly)
                     .containsEntry("urn:oid:0.9.2342.19200300.100.1.3", "mail")
                     .containsEntry("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", "eduPersonPrincipalName");

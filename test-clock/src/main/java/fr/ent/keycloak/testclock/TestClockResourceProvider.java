@@ -75,6 +75,8 @@ final class TestClockResourceProvider implements RealmResourceProvider {
                 "entCharterAcceptedAt",
                 Instant.ofEpochMilli(Time.currentTimeMillis()).toString());
         user.setSingleAttribute("entAccountState", "ACTIVE");
+        // as the journey's last step: a pending activation link is spent
+        user.removeAttribute("entActivationLinkId");
         return "ACTIVE";
     }
 

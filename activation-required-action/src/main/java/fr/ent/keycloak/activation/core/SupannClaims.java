@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation.core;
 
+import fr.ent.keycloak.common.SupannAccountState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * What the {@code supann} scope tells a service about a student, with the names French universities exchange (SupAnn
  * 2021, eduPerson): who the student is for the federation ({@code eduPersonPrincipalName}, {@code login@scope}), that
- * they are a student and a member, their student number, their establishment, and the account's state.
+ * they are a student and a member, their student number, their establishment, and the account's state (SupAnn's
+ * {@code supannRessourceEtat} and {@code supannRessourceEtatDate}, and the pack's {@code ent_account_state} in OIDC).
  */
 public final class SupannClaims {
 
@@ -32,31 +34,31 @@ public final class SupannClaims {
     /** One attribute of a SAML assertion: its {@code urn:oid:} name, its friendly name, its values. */
     public record SamlAttribute(String name, String friendlyName, List<String> values) {}
 
-    /** The standard names of what the {@code supann} scope tells: LDAP / eduPerson / SupAnn 2021 object identifiers. */
-    public static final Map<String, String> OIDS = Map.of(
-            "mail",
-            "urn:oid:0.9.2342.19200300.100.1.3",
-            "givenName",
-            "urn:oid:2.5.4.42",
-            "sn",
-            "urn:oid:2.5.4.4",
-            "displayName",
-            "urn:oid:2.16.840.1.113730.3.1.241",
-            EPPN,
-            "urn:oid:1.3.6.1.4.1.5923.1.1.1.6",
-            AFFILIATION,
-            "urn:oid:1.3.6.1.4.1.5923.1.1.1.1",
-            PRIMARY_AFFILIATION,
-            "urn:oid:1.3.6.1.4.1.5923.1.1.1.5",
-            STUDENT_NUMBER,
-            "urn:oid:1.3.6.1.4.1.7135.1.2.1.11",
-            ESTABLISHMENT,
-            "urn:oid:1.3.6.1.4.1.7135.1.2.1.14");
+    /**
+     * The standard names of what the {@code supann} scope tells: LDAP, eduPerson and SupAnn object identifiers (SupAnn's
+     * under RENATER's arc 1.3.6.1.4.1.7135.1.2.1, as its LDAP schema numbers them: supannEtuId .10, supannEtablissement
+     * .14, supannRessourceEtatDate .54, supannRessourceEtat .55).
+     */
+    public static final Map<String, String> OIDS = Map.ofEntries(
+            Map.entry("mail", "urn:oid:0.9.2342.19200300.100.1.3"),
+            Map.entry("givenName", "urn:oid:2.5.4.42"),
+            Map.entry("sn", "urn:oid:2.5.4.4"),
+            Map.entry("displayName", "urn:oid:2.16.840.1.113730.3.1.241"),
+            Map.entry(EPPN, "urn:oid:1.3.6.1.4.1.5923.1.1.1.6"),
+            Map.entry(AFFILIATION, "urn:oid:1.3.6.1.4.1.5923.1.1.1.1"),
+            Map.entry(PRIMARY_AFFILIATION, "urn:oid:1.3.6.1.4.1.5923.1.1.1.5"),
+            Map.entry(STUDENT_NUMBER, "urn:oid:1.3.6.1.4.1.7135.1.2.1.10"),
+            Map.entry(ESTABLISHMENT, "urn:oid:1.3.6.1.4.1.7135.1.2.1.14"),
+            Map.entry(SupannAccountState.DATED_ATTRIBUTE, "urn:oid:1.3.6.1.4.1.7135.1.2.1.54"),
+            Map.entry(SupannAccountState.STATE_ATTRIBUTE, "urn:oid:1.3.6.1.4.1.7135.1.2.1.55"));
 
     /**
      * The same values for a SAML service, under their {@code urn:oid:} names with friendly names: the university
-     * address as {@code mail}, the names, and the claims of {@link #of} that have a standard name (the account's
-     * state has none). A value the account lacks leaves its attribute out.
+     * address as {@code mail}, the names, the claims of {@link #of} that have a standard name (the pack's own
+     * {@code ent_account_state} has none), and the account's SupAnn state. A value the account lacks leaves its
+     * attribute out.
+     *
+     * @param supann the account's SupAnn state, or null to leave it out
      */
     public static List<SamlAttribute> saml(
             String universityMail,
@@ -65,7 +67,8 @@ public final class SupannClaims {
             String login,
             String studentNumber,
             String scope,
-            String establishment) {
+            String establishment,
+            SupannAccountState supann) {
         List<SamlAttribute> attributes = new java.util.ArrayList<>();
         addSaml(attributes, "mail", universityMail);
         addSaml(attributes, "givenName", givenName);
@@ -80,6 +83,10 @@ public final class SupannClaims {
                 attributes.add(new SamlAttribute(OIDS.get(claim), claim, values));
             }
         });
+        if (supann != null) {
+            addSaml(attributes, SupannAccountState.STATE_ATTRIBUTE, supann.state());
+            addSaml(attributes, SupannAccountState.DATED_ATTRIBUTE, supann.dated());
+        }
         return attributes;
     }
 

@@ -44,6 +44,9 @@ public final class Timeline {
 
     private static final Set<String> STEPS = Set.of(
             "started",
+            "alumni_offer_sent",
+            "alumni_yes",
+            "alumni_no",
             "link_opened",
             "charter_accepted",
             "password_chosen",

@@ -2,6 +2,7 @@ package fr.ent.keycloak.activation.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ent.keycloak.common.SupannAccountState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class SupannClaimsTest {
                 "jdupont",
                 "71000001",
                 "umontpellier.fr",
-                "{UAI}0341088Y");
+                "{UAI}0341088Y",
+                new SupannAccountState("{COMPTE}A", "{COMPTE}A:SupannActif:20260914:20271231"));
         assertThat(attributes)
                 .containsExactly(
                         new SupannClaims.SamlAttribute(
@@ -61,14 +63,20 @@ class SupannClaimsTest {
                         new SupannClaims.SamlAttribute(
                                 "urn:oid:1.3.6.1.4.1.5923.1.1.1.5", "eduPersonPrimaryAffiliation", List.of("student")),
                         new SupannClaims.SamlAttribute(
-                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.11", "supannEtuId", List.of("71000001")),
+                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.10", "supannEtuId", List.of("71000001")),
                         new SupannClaims.SamlAttribute(
-                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.14", "supannEtablissement", List.of("{UAI}0341088Y")));
+                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.14", "supannEtablissement", List.of("{UAI}0341088Y")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.55", "supannRessourceEtat", List.of("{COMPTE}A")),
+                        new SupannClaims.SamlAttribute(
+                                "urn:oid:1.3.6.1.4.1.7135.1.2.1.54",
+                                "supannRessourceEtatDate",
+                                List.of("{COMPTE}A:SupannActif:20260914:20271231")));
     }
 
     @Test
     void withoutAUniversityAddressThereIsNoMailAttribute_neverAnotherAddress() {
-        assertThat(SupannClaims.saml(null, "Zoé", "Martin", "zm", "1", "example.fr", null))
+        assertThat(SupannClaims.saml(null, "Zoé", "Martin", "zm", "1", "example.fr", null, null))
                 .extracting(SupannClaims.SamlAttribute::friendlyName)
                 .doesNotContain("mail", "supannEtablissement")
                 .contains("eduPersonPrincipalName", "supannEtuId");

@@ -16,10 +16,6 @@ import java.util.List;
  */
 public final class Retention {
 
-    /** Default retention after the end of access: 12 months. */
-    public static final int DEFAULT_MONTHS = 12;
-    /** Longest retention the console accepts: 20 years. */
-    public static final int MAX_MONTHS = 240;
     /**
      * Default largest share of a source's accounts one run may delete: 40 %, above the share of students who leave in
      * a year (they are all deleted by the same run, a retention period after the same 31 December).

@@ -4,6 +4,7 @@ import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,8 +19,25 @@ import java.util.Set;
  */
 public final class SyncPlan {
 
-    /** What Keycloak holds of one imported student, as far as the plan needs it. */
-    public record Copy(boolean enabled, String fingerprint, String state, String disabledReason, Instant activatedAt) {}
+    /**
+     * What Keycloak holds of one imported student, as far as the plan needs it.
+     *
+     * @param alumniUntil the last day of access the student chose as a former student, null when none: the pack's own
+     *     fact, which the source does not hold
+     */
+    public record Copy(
+            boolean enabled,
+            String fingerprint,
+            String state,
+            String disabledReason,
+            Instant activatedAt,
+            LocalDate alumniUntil) {
+
+        /** A copy without an alumni extension. */
+        public Copy(boolean enabled, String fingerprint, String state, String disabledReason, Instant activatedAt) {
+            this(enabled, fingerprint, state, disabledReason, activatedAt, null);
+        }
+    }
 
     /** A row that cannot become an account, by student number (never a name: this goes to the log). */
     public record Rejection(String studentNumber, String reason) {}
@@ -86,7 +104,8 @@ public final class SyncPlan {
                                     record.lastAcademicYear(),
                                     record.feePaidAt(),
                                     copy.activatedAt(),
-                                    record.personalEmail()),
+                                    record.personalEmail(),
+                                    copy.alumniUntil()),
                             now)
                     .state();
             boolean shouldBeEnabled = state != AccountState.EXPIRED;

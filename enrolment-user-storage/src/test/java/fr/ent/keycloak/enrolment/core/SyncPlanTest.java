@@ -101,6 +101,35 @@ class SyncPlanTest {
         assertThat(SyncPlan.changed(List.of(row), copies, LIFECYCLE, NOW)).hasSize(needsWork ? 1 : 0);
     }
 
+    /**
+     * A former student who chose to keep the account (the alumni choice, held by Keycloak, not by the source): the
+     * last academic year 2024 ended on 31 December 2025, yet the account stays active until the day chosen. Columns:
+     * stored state, enabled, disabled by whom, extended until; the answer.
+     */
+    @ParameterizedTest(name = "[{index}] state={0} enabled={1} until={3} → {4}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "ACTIVE,  true,  -,       2026-12-31, false", // extended: left alone
+                "ACTIVE,  true,  -,       2025-12-31, true", // no later than the plain end: expire
+                "ACTIVE,  true,  -,       -,          true", // no extension: expire
+                "EXPIRED, false, EXPIRED, 2026-12-31, true", // the extension came after a wrong expiry: open again
+            })
+    void anAlumniExtensionKeepsTheAccountOpen(
+            String state, boolean enabled, String disabledReason, String until, boolean needsWork) {
+        StudentRecord row = student("22500002", "lpetit", 2024, NOW.minusSeconds(86_400L * 400));
+        Map<String, SyncPlan.Copy> copies = Map.of(
+                "lpetit",
+                new SyncPlan.Copy(
+                        enabled,
+                        row.fingerprint(),
+                        state,
+                        disabledReason,
+                        Instant.parse("2024-09-10T10:00:00Z"),
+                        until == null ? null : java.time.LocalDate.parse(until)));
+        assertThat(SyncPlan.changed(List.of(row), copies, LIFECYCLE, NOW)).hasSize(needsWork ? 1 : 0);
+    }
+
     /** Enabled students, students in the source, the share allowed: who vanished, and whether they may be disabled. */
     @ParameterizedTest
     @CsvSource({

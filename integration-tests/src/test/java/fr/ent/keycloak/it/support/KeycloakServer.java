@@ -376,6 +376,17 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Waits (30 s at most) until the server has logged {@code text} after {@code position}. */
+    public void awaitLogLine(long position, String text) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (tail(position, 2000).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server never logged \"" + text + "\"");
+    }
+
     /** The last {@code maxLines} lines that the server wrote after {@code position}. */
     public String tail(long position, int maxLines) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {

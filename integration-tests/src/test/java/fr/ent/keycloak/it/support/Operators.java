@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
@@ -33,6 +34,37 @@ public final class Operators {
 
     /** Creates the operator; returns the account's id (delete it after the test). */
     public static String create(RealmResource realm, String username) {
+        String id = account(realm, username);
+        realm.users()
+                .get(id)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm.roles().get("ent-helpdesk").toRepresentation()));
+        return id;
+    }
+
+    /**
+     * Creates an administrator of the realm (realm-management's {@code realm-admin}: the realm's whole admin console,
+     * nothing of the master realm); returns the account's id (delete it after the test).
+     */
+    public static String createAdministrator(RealmResource realm, String username) {
+        String id = account(realm, username);
+        ClientRepresentation management =
+                realm.clients().findByClientId("realm-management").get(0);
+        realm.users()
+                .get(id)
+                .roles()
+                .clientLevel(management.getId())
+                .add(List.of(realm.clients()
+                        .get(management.getId())
+                        .roles()
+                        .get("realm-admin")
+                        .toRepresentation()));
+        return id;
+    }
+
+    /** An account with the password {@link #PASSWORD} and no role. */
+    private static String account(RealmResource realm, String username) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setFirstName("Opé");
@@ -50,11 +82,6 @@ public final class Operators {
         password.setValue(PASSWORD);
         password.setTemporary(false);
         realm.users().get(id).resetPassword(password);
-        realm.users()
-                .get(id)
-                .roles()
-                .realmLevel()
-                .add(List.of(realm.roles().get("ent-helpdesk").toRepresentation()));
         return id;
     }
 

@@ -237,8 +237,9 @@ public final class RelyingParties implements AutoCloseable {
                 .append("  MellonSetEnv sn urn:oid:2.5.4.4\n")
                 .append("  MellonSetEnv eduPersonPrincipalName urn:oid:1.3.6.1.4.1.5923.1.1.1.6\n")
                 .append("  MellonSetEnv eduPersonAffiliation urn:oid:1.3.6.1.4.1.5923.1.1.1.1\n")
-                .append("  MellonSetEnv supannEtuId urn:oid:1.3.6.1.4.1.7135.1.2.1.11\n")
+                .append("  MellonSetEnv supannEtuId urn:oid:1.3.6.1.4.1.7135.1.2.1.10\n")
                 .append("  MellonSetEnv supannEtablissement urn:oid:1.3.6.1.4.1.7135.1.2.1.14\n")
+                .append("  MellonSetEnv supannRessourceEtat urn:oid:1.3.6.1.4.1.7135.1.2.1.55\n")
                 .append("  AuthType Mellon\n  Require valid-user\n</Location>\n");
         return conf.toString();
     }
