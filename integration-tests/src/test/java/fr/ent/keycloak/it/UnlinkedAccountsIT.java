@@ -9,7 +9,11 @@ import fr.ent.keycloak.it.support.Students;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * Keycloak's "Désassocier les utilisateurs / Unlink users" on the source's page turns every imported student into a
  * local account. The next sync takes back the students' own accounts (they carry the pack's import and the row's
  * student number), so the lifecycle goes on: an active student stays active, a student whose access ended is closed.
- * A local account created by hand that shares a login stays out of the source's reach.
+ * A local account created by hand that shares a login stays out of the source's reach. Until that sync, the sign-in
+ * check still closes an unlinked student whose access ended.
  */
 @EntServerTest
 class UnlinkedAccountsIT {
@@ -35,9 +40,8 @@ class UnlinkedAccountsIT {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         OffsetDateTime paid = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
         String component = null;
-        try (Connection connection = database.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE " + RELATION + " (LIKE ent_enrolment INCLUDING ALL)");
+        try (Connection connection = database.connect()) {
+            createRelation(connection, RELATION);
             int year = Students.CURRENT_ACADEMIC_YEAR;
             Students.insert(connection, RELATION, "72100001", "ulana", "Ana", "Délié", paid, year);
             Students.insert(connection, RELATION, "72100002", "ulbob", "Bob", "Délié", paid, year);
@@ -92,18 +96,80 @@ class UnlinkedAccountsIT {
             assertThat(carl.getFederationLink()).isNull();
             assertThat(carl.getAttributes()).isNullOrEmpty();
         } finally {
-            if (component != null) {
-                realm.components().component(component).remove();
-            }
-            for (String login : List.of("ulana", "ulbob", "ulcarl")) {
-                realm.users()
-                        .searchByUsername(login, true)
-                        .forEach(user -> realm.users().get(user.getId()).remove());
-            }
-            try (Connection connection = database.connect();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS " + RELATION);
-            }
+            cleanUp(realm, database, component, RELATION, "ulana", "ulbob", "ulcarl");
+        }
+    }
+
+    /**
+     * Until that sync, the sign-in check still closes an unlinked student whose access ended: the first sign-in after
+     * the end of access is stopped, and the account closed and minimised, as a linked one would be.
+     */
+    @Test
+    void beforeTheNextSyncTheSignInCheckStillClosesAnUnlinkedStudentWhoseAccessEnded(
+            Keycloak admin, EnrolmentDatabase database, KeycloakServer server) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String relation = RELATION + "_check";
+        String component = null;
+        try (Connection connection = database.connect()) {
+            createRelation(connection, relation);
+            Students.insert(
+                    connection,
+                    relation,
+                    "72100011",
+                    "uldan",
+                    "Dan",
+                    "Délié",
+                    OffsetDateTime.now(ZoneOffset.UTC).minusDays(1),
+                    Students.LEAVING_YEAR);
+        }
+        try {
+            component = Students.createComponent(
+                    realm, "unlink-check", database.jdbcUrl(), database.user(), database.password(), relation);
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            Students.activate(server, "uldan", "Glycine-Ardoise-Canal-52");
+            realm.userStorage().unlink(component);
+            assertThat(Students.user(realm, "uldan").getFederationLink()).isNull();
+
+            // one second after the end of access, no sync since: the sign-in is refused and the account closed
+            Instant end = LocalDate.of(Students.LEAVING_YEAR + 2, 1, 1)
+                    .atStartOfDay(ZoneId.of("Europe/Paris"))
+                    .toInstant();
+            server.setClockOffset(Duration.between(Instant.now(), end.plusSeconds(1)));
+            assertThat(Students.signIn(server, "uldan", "Glycine-Ardoise-Canal-52"))
+                    .isBetween(400, 403);
+            realm = server.admin().realm(KeycloakServer.REALM);
+            UserRepresentation dan = Students.user(realm, "uldan");
+            assertThat(dan.isEnabled()).isFalse();
+            assertThat(dan.getAttributes())
+                    .containsEntry("entAccountState", List.of("EXPIRED"))
+                    .containsKey("entMinimisedAt")
+                    .doesNotContainKeys("schacDateOfBirth", "supannMailPerso");
+        } finally {
+            server.setClockOffset(Duration.ZERO);
+            cleanUp(server.admin().realm(KeycloakServer.REALM), database, component, relation, "uldan");
+        }
+    }
+
+    private static void createRelation(Connection connection, String relation) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + relation + " (LIKE ent_enrolment INCLUDING ALL)");
+        }
+    }
+
+    private static void cleanUp(
+            RealmResource realm, EnrolmentDatabase database, String component, String relation, String... logins)
+            throws Exception {
+        if (component != null) {
+            realm.components().component(component).remove();
+        }
+        for (String login : logins) {
+            realm.users()
+                    .searchByUsername(login, true)
+                    .forEach(user -> realm.users().get(user.getId()).remove());
+        }
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + relation);
         }
     }
 }

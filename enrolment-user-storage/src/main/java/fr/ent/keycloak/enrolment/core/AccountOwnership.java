@@ -42,4 +42,26 @@ public enum AccountOwnership {
         }
         return FOREIGN;
     }
+
+    /**
+     * Whether the sign-in check ({@code ent-account-check}) looks at an account: one an enrolment source imported, and
+     * one of this pack's students unlinked from its source (until the next full sync takes it back, the account is
+     * still the student's, and closes on its end of access). Another source's account, or a local account made by
+     * hand, is not the lifecycle's.
+     *
+     * @param linkedToAnEnrolmentSource whether the account's federation link names an enrolment source of the realm
+     * @param accountLink the account's federation link, null for a local account
+     * @param importedByThePack whether the account holds the fingerprint of a row this pack applied
+     * @param accountStudentNumber the student number stored on the account
+     */
+    public static boolean checkedAtSignIn(
+            boolean linkedToAnEnrolmentSource,
+            String accountLink,
+            boolean importedByThePack,
+            String accountStudentNumber) {
+        if (linkedToAnEnrolmentSource) {
+            return true;
+        }
+        return accountLink == null && importedByThePack && accountStudentNumber != null;
+    }
 }

@@ -31,4 +31,27 @@ class AccountOwnershipTest {
         assertThat(AccountOwnership.of(link, "source-a", imported, number, "71000001"))
                 .isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "enrolment source {0}, link {1}, imported {2}, number {3} → checked {4}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                // imported by an enrolment source
+                "true,  source-a, true,  71000001, true",
+                "true,  source-a, false, -,        true",
+                // a student of the pack unlinked from its source: still checked until the sync takes it back
+                "false, -,        true,  71000001, true",
+                // a local account made by hand, or one without a student number
+                "false, -,        false, 71000001, false",
+                "false, -,        true,  -,        false",
+                "false, -,        false, -,        false",
+                // another kind of source (an LDAP, say): not the lifecycle's
+                "false, ldap,     true,  71000001, false",
+                "false, ldap,     false, -,        false",
+            })
+    void theSignInCheckLooksAtTheSourcesAccountsAndItsStudentsUnlinkedOnes(
+            boolean enrolmentSource, String link, boolean imported, String number, boolean expected) {
+        assertThat(AccountOwnership.checkedAtSignIn(enrolmentSource, link, imported, number))
+                .isEqualTo(expected);
+    }
 }
