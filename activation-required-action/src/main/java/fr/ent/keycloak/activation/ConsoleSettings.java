@@ -82,6 +82,16 @@ final class ConsoleSettings {
                     "30",
                     value -> Settings.wholeNumber(FirstConnectionSettings.MAX_PER_ADDRESS, value, 30, 1, 1000)),
             new Setting(
+                    FirstConnectionSettings.MAX_WAITING,
+                    ProviderConfigProperty.INTEGER_TYPE,
+                    Integer.toString(FirstConnectionSettings.DEFAULT_MAX_WAITING),
+                    value -> Settings.wholeNumber(
+                            FirstConnectionSettings.MAX_WAITING,
+                            value,
+                            FirstConnectionSettings.DEFAULT_MAX_WAITING,
+                            1,
+                            FirstConnectionSettings.MAX_MAX_WAITING)),
+            new Setting(
                     LifecycleSettings.ALUMNI_CHOICE,
                     ProviderConfigProperty.BOOLEAN_TYPE,
                     "false",

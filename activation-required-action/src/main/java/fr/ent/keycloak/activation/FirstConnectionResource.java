@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.SecretGenerator;
@@ -91,17 +92,32 @@ public final class FirstConnectionResource {
                 base,
                 address,
                 session.getContext().resolveLocale(null).toLanguageTag());
+        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+        FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
+        int waiting = KeycloakInternals.waiting(executor);
+        if (!settings.takesOneMore(waiting)) {
+            // refused early rather than queued behind a backlog that only grows (a flood, a slow enrolment database)
+            LOG.warnf(
+                    "ENT first connection: request refused, %d requests are waiting on this node (limit %d, setting %s)",
+                    waiting, settings.maxWaiting(), FirstConnectionSettings.MAX_WAITING);
+            return busy(form);
+        }
         try {
-            session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(job);
+            executor.execute(job);
         } catch (RejectedExecutionException e) {
             // never dropped in silence: the student is told to try again
             LOG.warnf("ENT first connection: request refused, the server is overloaded (%s)", StudentMail.describe(e));
-            return form(Response.Status.SERVICE_UNAVAILABLE, form, new FormMessage(null, "entFirstConnectionBusy"));
+            return busy(form);
         }
         return session.getProvider(LoginFormsProvider.class)
                 .setAttribute("entBackUrl", backUrl())
                 .setAttribute("entHelpdesk", ActivationSettings.of(realm).helpdesk())
                 .createForm("ent-first-connection-sent.ftl");
+    }
+
+    /** The form again, with "too many requests right now, try again in a few minutes" (503). */
+    private Response busy(MultivaluedMap<String, String> form) {
+        return form(Response.Status.SERVICE_UNAVAILABLE, form, new FormMessage(null, "entFirstConnectionBusy"));
     }
 
     /** "J'ai un code d'assistance": the student number, the birth date and the code the helpdesk gave. */

@@ -44,6 +44,10 @@ import org.keycloak.models.RealmModel;
  *   <tr><td>{@code AuthenticationManager.backchannelLogout}, {@code UserSessionManager} (keycloak-services)</td>
  *       <td>signing a student out everywhere, as the admin console's "sign out" does ({@link AssistanceActions})</td>
  *       <td>AssistanceActionsIT</td></tr>
+ *   <tr><td>the executors provider's pools are {@code ThreadPoolExecutor}s (keycloak-services'
+ *       {@code DefaultExecutorsProviderFactory}, whose queue has no bound)</td><td>how many "1ère connexion"
+ *       requests wait on this node, to refuse the next one early ({@link #waiting})</td>
+ *       <td>FirstConnectionBacklogIT</td></tr>
  * </table>
  */
 final class KeycloakInternals {
@@ -92,6 +96,17 @@ final class KeycloakInternals {
             + " ORDER BY u.CREATED_TIMESTAMP";
 
     private KeycloakInternals() {}
+
+    /**
+     * How many tasks wait in one of Keycloak's executors (not counting those running). Keycloak's executors provider
+     * makes {@code ThreadPoolExecutor}s whose queue has no bound; any other kind counts as none waiting, which turns
+     * the limit off (and FirstConnectionBacklogIT fails).
+     */
+    static int waiting(java.util.concurrent.ExecutorService executor) {
+        return executor instanceof java.util.concurrent.ThreadPoolExecutor pool
+                ? pool.getQueue().size()
+                : 0;
+    }
 
     /** The students the automatic activation email may be due to (the lifecycle decides for each). */
     static List<String> paidAndNeverMailed(KeycloakSession session, RealmModel realm) {

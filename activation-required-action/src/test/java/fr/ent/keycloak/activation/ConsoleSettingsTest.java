@@ -46,6 +46,9 @@ class ConsoleSettingsTest {
         "entFirstConnectionMaxFailures, 5, true",
         "entFirstConnectionMaxFailures, cinq, false",
         "entFirstConnectionMaxPerAddress, 1001, false",
+        "entFirstConnectionMaxWaiting, 500, true",
+        "entFirstConnectionMaxWaiting, 0, false",
+        "entFirstConnectionMaxWaiting, 100001, false",
         "entExpiryWarningDays, 181, false",
         "entCharterVersion, 2026-1, true",
         "entHelpdesk, '', true"
