@@ -80,7 +80,7 @@ final class AlumniChoices {
                 return;
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
-            if (answeredFor(user).filter(lastDay::equals).isEmpty()) {
+            if (!answered(user, lastDay)) {
                 try {
                     ActivationMailer.sendAlumniOffer(
                             own, ownRealm, user, offer.get(), link(own, ownRealm, user, offer.get(), base));
@@ -123,9 +123,14 @@ final class AlumniChoices {
         return Optional.ofNullable(StudentFacts.day(user.getFirstAttribute(CHOICE_FOR)));
     }
 
+    /** Whether the student's latest answer was about the end {@code lastDay}. */
+    static boolean answered(UserModel user, LocalDate lastDay) {
+        return answeredFor(user).filter(lastDay::equals).isPresent();
+    }
+
     /** Whether the student's latest answer, about the end {@code lastDay}, was no. */
     static boolean declined(UserModel user, LocalDate lastDay) {
-        return answeredFor(user).filter(lastDay::equals).isPresent() && NO.equals(user.getFirstAttribute(CHOICE));
+        return answered(user, lastDay) && NO.equals(user.getFirstAttribute(CHOICE));
     }
 
     /** Records the answer; a yes moves the end of access to {@link AlumniOffer#extendedUntil()}. */

@@ -65,11 +65,7 @@ final class ExpiryWarnings {
             boolean declined = false;
             if (offer.isPresent()) {
                 declined = AlumniChoices.declined(user, lastDay);
-                if (!declined
-                        && AlumniChoices.answeredFor(user)
-                                .filter(lastDay::equals)
-                                .isEmpty()
-                        && base != null) {
+                if (!AlumniChoices.answered(user, lastDay) && base != null) {
                     alumniLink = AlumniChoices.link(own, ownRealm, user, offer.get(), base);
                 }
             }

@@ -5,6 +5,8 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -102,10 +104,8 @@ final class KeycloakInternals {
      * makes {@code ThreadPoolExecutor}s whose queue has no bound; any other kind counts as none waiting, which turns
      * the limit off (and FirstConnectionBacklogIT fails).
      */
-    static int waiting(java.util.concurrent.ExecutorService executor) {
-        return executor instanceof java.util.concurrent.ThreadPoolExecutor pool
-                ? pool.getQueue().size()
-                : 0;
+    static int waiting(ExecutorService executor) {
+        return executor instanceof ThreadPoolExecutor pool ? pool.getQueue().size() : 0;
     }
 
     /** The students the automatic activation email may be due to (the lifecycle decides for each). */

@@ -54,8 +54,7 @@ class AlumniChoiceIT {
     /** The academic year whose access ends at the end of this calendar year. */
     private static final int LEAVING = Students.LEAVING_YEAR;
     /** The first instant without access for the students leaving: 1 January next year, midnight Paris time. */
-    private static final Instant END =
-            LocalDate.of(LEAVING + 2, 1, 1).atStartOfDay(PARIS).toInstant();
+    private static final Instant END = Students.LEAVING_ACCESS_ENDS;
 
     @Test
     void aYesKeepsTheAccountOneMoreYearAndIsAskedAgainTheNextYear(

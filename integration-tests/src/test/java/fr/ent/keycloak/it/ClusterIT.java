@@ -24,9 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +63,6 @@ class ClusterIT {
             Pattern.compile("(http://localhost:\\d+/realms/ent/login-actions/action-token\\?\\S+)");
     private static final String PASSWORD = "Girafe-trombone-lanterne-8";
     private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String ALUMNI_OFFER = "[ENT] Garder votre compte informatique un an de plus ?";
     private static final Pattern ALUMNI_KEY = Pattern.compile("/ent-alumni\\?key=([A-Za-z0-9._-]+)");
 
@@ -245,7 +242,7 @@ class ClusterIT {
             throws Exception {
         RealmResource onA = realm(cluster.nodeA());
         int leaving = Students.LEAVING_YEAR;
-        Instant end = LocalDate.of(leaving + 2, 1, 1).atStartOfDay(PARIS).toInstant();
+        Instant end = Students.LEAVING_ACCESS_ENDS;
         Map<String, String> before = LifecycleConsole.read(onA);
         try (Connection connection = database.connect()) {
             Students.insert(

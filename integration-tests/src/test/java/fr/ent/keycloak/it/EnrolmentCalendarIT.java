@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -31,7 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class EnrolmentCalendarIT {
 
     private static final String PASSWORD = "papillon-horloge-citron-4";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static final int YEAR = Students.CURRENT_ACADEMIC_YEAR;
 
@@ -98,9 +95,7 @@ class EnrolmentCalendarIT {
             throws Exception {
         realm.userStorage().syncUsers(component, "triggerFullSync");
         Students.activate(server, "calleaving", PASSWORD);
-        Instant cutOff = LocalDate.of(Students.LEAVING_YEAR + 2, 1, 1)
-                .atStartOfDay(PARIS)
-                .toInstant();
+        Instant cutOff = Students.LEAVING_ACCESS_ENDS;
 
         // thirty seconds before midnight: still in (no sync runs from here on)
         server.setClockOffset(Duration.between(Instant.now(), cutOff.minusSeconds(30)));

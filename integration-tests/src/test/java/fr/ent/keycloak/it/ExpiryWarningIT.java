@@ -11,9 +11,7 @@ import fr.ent.keycloak.it.support.Students;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,10 +30,9 @@ class ExpiryWarningIT {
     void anActiveStudentWhoLeftIsWarnedOnceBeforeTheEnd(
             Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server) throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
-        ZoneId paris = ZoneId.of("Europe/Paris");
         // the academic year whose access ends at the end of this calendar year
         int leavingYear = Students.LEAVING_YEAR;
-        Instant end = LocalDate.of(leavingYear + 2, 1, 1).atStartOfDay(paris).toInstant();
+        Instant end = Students.LEAVING_ACCESS_ENDS;
         try {
             try (Connection connection = database.connect()) {
                 OffsetDateTime paid = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2);

@@ -11,9 +11,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -131,10 +129,7 @@ class UnlinkedAccountsIT {
             assertThat(Students.user(realm, "uldan").getFederationLink()).isNull();
 
             // one second after the end of access, no sync since: the sign-in is refused and the account closed
-            Instant end = LocalDate.of(Students.LEAVING_YEAR + 2, 1, 1)
-                    .atStartOfDay(ZoneId.of("Europe/Paris"))
-                    .toInstant();
-            server.setClockOffset(Duration.between(Instant.now(), end.plusSeconds(1)));
+            server.setClockOffset(Duration.between(Instant.now(), Students.LEAVING_ACCESS_ENDS.plusSeconds(1)));
             assertThat(Students.signIn(server, "uldan", "Glycine-Ardoise-Canal-52"))
                     .isBetween(400, 403);
             realm = server.admin().realm(KeycloakServer.REALM);

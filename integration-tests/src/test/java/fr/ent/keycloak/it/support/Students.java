@@ -32,6 +32,14 @@ public final class Students {
     public static final int LEAVING_YEAR = leavingYear(today());
 
     /**
+     * The first instant without access for a {@link #LEAVING_YEAR} student: 1 January after the coming 31 December,
+     * midnight Paris time.
+     */
+    public static final java.time.Instant LEAVING_ACCESS_ENDS = java.time.LocalDate.of(LEAVING_YEAR + 2, 1, 1)
+            .atStartOfDay(java.time.ZoneId.of("Europe/Paris"))
+            .toInstant();
+
+    /**
      * The last academic year of a student whose access ended on the last 31 December: the account is closed and its
      * retention (12 months by default) has not passed, whatever the day the tests run.
      */
