@@ -6,9 +6,12 @@ import fr.ent.keycloak.enrolment.core.EnrolmentSource;
 import fr.ent.keycloak.enrolment.core.RecordValidator;
 import fr.ent.keycloak.enrolment.core.Retention;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
+import fr.ent.keycloak.enrolment.core.VouchedAttributes;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +32,9 @@ import org.keycloak.storage.user.ImportedUserValidation;
 import org.keycloak.storage.user.UserLookupProvider;
 import org.keycloak.storage.user.UserQueryMethodsProvider;
 import org.keycloak.storage.user.UserRegistrationProvider;
+import org.keycloak.userprofile.AttributeMetadata;
+import org.keycloak.userprofile.UserProfileDecorator;
+import org.keycloak.userprofile.UserProfileMetadata;
 
 /**
  * One per session and component. Imported students are served from Keycloak's own database. The enrolment database
@@ -41,7 +47,8 @@ final class EnrolmentUserStorageProvider
                 UserLookupProvider,
                 UserQueryMethodsProvider,
                 UserRegistrationProvider,
-                ImportedUserValidation {
+                ImportedUserValidation,
+                UserProfileDecorator {
 
     private static final Logger LOG = Logger.getLogger(EnrolmentUserStorageProvider.class);
     private static final int MAX_IDENTIFIER_LENGTH = 64;
@@ -104,6 +111,24 @@ final class EnrolmentUserStorageProvider
                     importer.apply(record);
                     LOG.debugf("ENT enrolment: student %s re-read from the source at sign-in", studentNumber);
                 });
+    }
+
+    /**
+     * Keycloak asks this for each account of this source whose profile is read or written (the account console and its
+     * REST API, the update-profile and update-email steps, the admin console and its REST API): what the university
+     * vouches for ({@link VouchedAttributes}) is read-only there, whatever the realm's user-profile settings say.
+     * The pack's own import and steps write through the account itself, not through the profile.
+     */
+    @Override
+    public List<AttributeMetadata> decorateUserProfile(String providerId, UserProfileMetadata metadata) {
+        Map<String, AttributeMetadata> readOnly = new LinkedHashMap<>();
+        for (AttributeMetadata attribute : metadata.getAttributes()) {
+            if (VouchedAttributes.readOnly(attribute.getName())) {
+                // the last declaration of a name wins, as in Keycloak's own view of the profile
+                readOnly.put(attribute.getName(), attribute.clone().addWriteCondition(AttributeMetadata.ALWAYS_FALSE));
+            }
+        }
+        return List.copyOf(readOnly.values());
     }
 
     @Override
