@@ -3,6 +3,7 @@ package fr.ent.keycloak.activation;
 import fr.ent.keycloak.activation.core.AddressMask;
 import fr.ent.keycloak.activation.core.AssistanceAction;
 import fr.ent.keycloak.activation.core.AssistanceCode;
+import fr.ent.keycloak.activation.core.AssistanceSearch;
 import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.activation.core.OperatorReason;
 import fr.ent.keycloak.activation.core.TermDashboard;
@@ -32,6 +33,7 @@ import java.util.stream.Stream;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -57,6 +59,9 @@ public final class AssistanceResource {
     static final String ROLE = "ent-helpdesk";
     static final String CLIENT = "ent-assistance";
     static final int MAX_RESULTS = 20;
+    /** Rows the text search reads before leaving out the accounts that are not students or hold a privilege. */
+    private static final int TEXT_SEARCH_ROWS = 100;
+
     static final int ENDING_SOON_DAYS = 30;
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -324,7 +329,8 @@ public final class AssistanceResource {
 
     /**
      * Students whose login, student number or INE is the text typed, with indexed exact lookups; only when none is,
-     * students whose name or login contains it (Keycloak's text search, which scans); at most 20.
+     * students whose login or names contain every word typed ({@link AssistanceSearch}: never the email, which is the
+     * personal address the card masks); at most 20, privileged accounts left out.
      */
     private Stream<UserModel> find(String typed) {
         Map<String, UserModel> found = new LinkedHashMap<>();
@@ -349,22 +355,45 @@ public final class AssistanceResource {
         if (!found.isEmpty()) {
             return found.values().stream().limit(MAX_RESULTS);
         }
-        session.users()
-                .searchForUserStream(
-                        realm, Map.of(UserModel.SEARCH, typed, UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), 0, 50)
-                .limit(200)
-                .forEach(user -> add(found, user));
-        return found.values().stream().limit(MAX_RESULTS);
+        // the login and the names only, never the email (the personal address the card masks), no wildcard
+        for (String id : KeycloakInternals.idsByNameOrLogin(
+                session, realm, AssistanceSearch.patterns(typed), TEXT_SEARCH_ROWS)) {
+            add(found, session.users().getUserById(realm, id));
+            if (found.size() == MAX_RESULTS) {
+                break;
+            }
+        }
+        return found.values().stream();
     }
 
     /** A student number or an INE: letters and digits with at least one digit. */
     private static final java.util.regex.Pattern IDENTIFIER =
             java.util.regex.Pattern.compile("(?=.*[0-9])[0-9A-Za-z]{5,20}");
 
-    private static void add(Map<String, UserModel> found, UserModel user) {
-        if (Activation.isStudent(user)) {
+    private void add(Map<String, UserModel> found, UserModel user) {
+        if (reachable(user)) {
             found.putIfAbsent(user.getId(), user);
         }
+    }
+
+    /**
+     * Whether the console may show and act on the account: a student's, holding neither the helpdesk's role nor a role
+     * of the realm's administration ({@link AssistanceSearch#reach}).
+     */
+    private boolean reachable(UserModel user) {
+        if (!Activation.isStudent(user)) {
+            return false;
+        }
+        return AssistanceSearch.reach(true, privileged(user)).shown();
+    }
+
+    private boolean privileged(UserModel user) {
+        RoleModel helpdesk = realm.getRole(ROLE);
+        if (helpdesk != null && user.hasRole(helpdesk)) {
+            return true;
+        }
+        ClientModel management = realm.getClientByClientId(org.keycloak.models.Constants.REALM_MANAGEMENT_CLIENT_ID);
+        return management != null && management.getRolesStream().anyMatch(user::hasRole);
     }
 
     private Map<String, String> row(UserModel student) {
@@ -418,7 +447,7 @@ public final class AssistanceResource {
     /** The student an id names, or null when it names no student. */
     private UserModel student(String id) {
         UserModel user = id == null || id.length() > 64 ? null : session.users().getUserById(realm, id);
-        return Activation.isStudent(user) ? user : null;
+        return reachable(user) ? user : null;
     }
 
     private Response noSuchStudent() {

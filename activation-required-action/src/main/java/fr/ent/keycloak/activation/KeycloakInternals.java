@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation;
 
+import fr.ent.keycloak.activation.core.AssistanceSearch;
 import fr.ent.keycloak.common.EntAttributes;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ import org.keycloak.models.RealmModel;
  *       assistance console ({@link AssistanceResource})</td><td>AssistanceConsoleIT</td></tr>
  *   <tr><td>JPQL on {@code UserAttributeEntity} (keycloak-model-jpa)</td><td>the start-of-term dashboard's counts,
  *       grouped in the database ({@link #countByValue}, {@link #countByHour}, {@link #countHolding}); the
- *       assistance search's exact lookups ({@link #idsWithAttribute})</td>
+ *       assistance search's exact lookups ({@link #idsWithAttribute}); JPQL on {@code UserEntity}'s login and names
+ *       for its text search ({@link #idsByNameOrLogin})</td>
  *       <td>AssistanceActionsIT</td></tr>
  *   <tr><td>{@code AbstractOIDCProtocolMapper}, {@code OIDCAttributeMapperHelper} (keycloak-services),
  *       {@code AbstractSAMLProtocolMapper}, {@code AttributeType} (keycloak-saml-core)</td><td>what services receive
@@ -192,6 +194,44 @@ final class KeycloakInternals {
                 .setParameter("realm", realm.getId())
                 .setMaxResults(max)
                 .getResultList()) {
+            ids.add(id.toString());
+        }
+        return ids;
+    }
+
+    /**
+     * The ids of the realm's accounts (service accounts aside) where each of {@code patterns} is found in the login, the
+     * first name or the last name (JPQL on {@code UserEntity}, lower case, {@link AssistanceSearch#ESCAPE} as the
+     * escape), by login, at most {@code max}: the assistance console's text search, which must not look at the email
+     * as Keycloak's own does.
+     */
+    static List<String> idsByNameOrLogin(KeycloakSession session, RealmModel realm, List<String> patterns, int max) {
+        if (patterns.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder(
+                "SELECT u.id FROM UserEntity u WHERE u.realmId = :realm AND u.serviceAccountClientLink IS NULL");
+        for (int i = 0; i < patterns.size(); i++) {
+            String term = ":t" + i + " ESCAPE '" + AssistanceSearch.ESCAPE + "'";
+            jpql.append(" AND (u.username LIKE ")
+                    .append(term)
+                    .append(" OR lower(u.firstName) LIKE ")
+                    .append(term)
+                    .append(" OR lower(u.lastName) LIKE ")
+                    .append(term)
+                    .append(')');
+        }
+        jpql.append(" ORDER BY u.username");
+        Query query = session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager()
+                .createQuery(jpql.toString())
+                .setParameter("realm", realm.getId())
+                .setMaxResults(max);
+        for (int i = 0; i < patterns.size(); i++) {
+            query.setParameter("t" + i, patterns.get(i));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
             ids.add(id.toString());
         }
         return ids;

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -116,6 +117,56 @@ class AssistanceConsoleIT {
             realm.users().delete(operator).close();
             Students.forget(realm, database, "asmila", "asleo");
         }
+    }
+
+    @Test
+    void theSearchNeverLooksAtThePersonalAddress_andPrivilegedAccountsAreOutsideTheConsole(
+            Keycloak admin, EnrolmentDatabase database, KeycloakServer server, WebDriver browser) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        String operator = Operators.create(realm, "op-assist2");
+        Students.insertPaid(database, "71900011", "asines", "Inès", "Masquée");
+        Students.insertPaid(database, "71900012", "ashelp", "Hélène", "Collègue");
+        try {
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            // a student who also works at the helpdesk
+            String colleague = Students.user(realm, "ashelp").getId();
+            realm.users()
+                    .get(colleague)
+                    .roles()
+                    .realmLevel()
+                    .add(List.of(realm.roles().get("ent-helpdesk").toRepresentation()));
+            Operators.signIn(browser, server.realmUrl() + "/ent-assistance", "op-assist2", Operators.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-assistance-q")));
+
+            // the name finds the student
+            assertThat(search(browser, wait, "Masquée")).contains("asines");
+            // the masked personal address, whole or with a wildcard beside the login, finds nobody
+            for (String typed : List.of("asines@example.org", "a*@example.org asines", "*example.org*", "%@%")) {
+                assertThat(search(browser, wait, typed)).as(typed).isNull();
+            }
+            // the colleague is found neither by number, nor by login, nor by name, and the card is not there
+            for (String typed : List.of("71900012", "ashelp", "Collègue")) {
+                assertThat(search(browser, wait, typed)).as(typed).isNull();
+            }
+            browser.get(server.realmUrl() + "/ent-assistance/students/" + colleague);
+            assertThat(browser.findElements(By.id("ent-card-state"))).isEmpty();
+            assertThat(browser.getPageSource()).doesNotContain("71900012");
+        } finally {
+            realm.users().delete(operator).close();
+            Students.forget(realm, database, "asines", "ashelp");
+        }
+    }
+
+    /** The results of a search in the console, or null when it found nobody. */
+    private static String search(WebDriver browser, WebDriverWait wait, String typed) {
+        browser.get(browser.getCurrentUrl().replaceAll("/ent-assistance.*", "/ent-assistance?q=")
+                + URLEncoder.encode(typed, StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("ent-assistance-results")),
+                ExpectedConditions.presenceOfElementLocated(By.id("ent-assistance-none"))));
+        List<org.openqa.selenium.WebElement> results = browser.findElements(By.id("ent-assistance-results"));
+        return results.isEmpty() ? null : results.get(0).getText();
     }
 
     @Test
