@@ -42,6 +42,10 @@ final class EnrolmentConfig {
     static final String MAX_DELETE_PERCENT = "maxDeletePercent";
     /** When on, the deletion run lists what it would delete and deletes nothing. */
     static final String RETENTION_DRY_RUN = "retentionDryRun";
+    /** Days a run must have seen an account due for deletion before a later run deletes it. */
+    static final String RETENTION_GRACE_DAYS = "retentionGraceDays";
+
+    static final int MAX_GRACE_DAYS = 365;
 
     static final String DEFAULT_RELATION = "ent_enrolment";
     static final int DEFAULT_QUERY_TIMEOUT = 5;
@@ -81,6 +85,11 @@ final class EnrolmentConfig {
                 ProviderConfigProperty.STRING_TYPE,
                 Integer.toString(Retention.DEFAULT_MAX_PERCENT));
         add(builder, RETENTION_DRY_RUN, ProviderConfigProperty.BOOLEAN_TYPE, "false");
+        add(
+                builder,
+                RETENTION_GRACE_DAYS,
+                ProviderConfigProperty.STRING_TYPE,
+                Integer.toString(Retention.DEFAULT_GRACE_DAYS));
         for (Map.Entry<String, String> column : ColumnMapping.DEFAULTS.columns().entrySet()) {
             add(builder, COLUMN_PREFIX + column.getKey(), ProviderConfigProperty.STRING_TYPE, column.getValue());
         }
@@ -134,6 +143,10 @@ final class EnrolmentConfig {
 
     int maxDeletePercent() {
         return integer(MAX_DELETE_PERCENT, Retention.DEFAULT_MAX_PERCENT, 0, 100);
+    }
+
+    int retentionGraceDays() {
+        return integer(RETENTION_GRACE_DAYS, Retention.DEFAULT_GRACE_DAYS, 1, MAX_GRACE_DAYS);
     }
 
     boolean retentionDryRun() {
@@ -256,6 +269,7 @@ final class EnrolmentConfig {
         checkInteger(model, MAX_DISABLE_PERCENT, 0, 100);
         checkInteger(model, FRESHNESS, 0, MAX_FRESHNESS);
         checkInteger(model, MAX_DELETE_PERCENT, 0, 100);
+        checkInteger(model, RETENTION_GRACE_DAYS, 1, MAX_GRACE_DAYS);
         UniversityAddress.problem(model.get(MAIL_PATTERN)).ifPresent(problem -> {
             throw new ComponentValidationException(problem, model.get(MAIL_PATTERN));
         });

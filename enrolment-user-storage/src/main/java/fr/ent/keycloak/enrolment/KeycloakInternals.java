@@ -3,6 +3,7 @@ package fr.ent.keycloak.enrolment;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentFacts;
+import fr.ent.keycloak.enrolment.core.EventScrub;
 import fr.ent.keycloak.enrolment.core.Retention;
 import fr.ent.keycloak.enrolment.core.SyncPlan;
 import java.util.Collection;
@@ -42,6 +43,9 @@ import org.keycloak.services.managers.AuthenticationManager;
  *       run ({@link #retentionAccounts})</td><td>AfterLeavingIT</td></tr>
  *   <tr><td>JPQL deletes on {@code EventEntity}, {@code AdminEventEntity}</td><td>a deleted student's events older
  *       than the retention ({@link #deleteEventsOf})</td><td>AfterLeavingIT</td></tr>
+ *   <tr><td>JPQL updates on {@code EventEntity} ({@code detailsJson}, {@code detailsJsonLongValue},
+ *       {@code ipAddress}) and {@code AdminEventEntity} ({@code representation})</td><td>a closed student's events lose
+ *       what is personal ({@link #scrubEventsOf})</td><td>AfterLeavingIT</td></tr>
  *   <tr><td>{@code AuthenticationManager.backchannelLogout} (keycloak-services)</td><td>end an expired or departed
  *       student's sessions as Keycloak's own sign-out does, telling each service that takes back-channel logout
  *       ({@link #endSessions})</td><td>RelyingPartiesIT</td></tr>
@@ -53,27 +57,30 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 final class KeycloakInternals {
 
-    private static final String COPIES = "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE, c.VALUE, a.VALUE"
-            + " FROM USER_ENTITY u"
-            + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
-            + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
-            + " LEFT JOIN USER_ATTRIBUTE d ON d.USER_ID = u.ID AND d.NAME = :reason"
-            + " LEFT JOIN USER_ATTRIBUTE c ON c.USER_ID = u.ID AND c.NAME = :charter"
-            + " LEFT JOIN USER_ATTRIBUTE a ON a.USER_ID = u.ID AND a.NAME = :alumni"
-            + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
+    private static final String COPIES =
+            "SELECT u.USERNAME, u.ENABLED, f.VALUE, s.VALUE, d.VALUE, c.VALUE, a.VALUE, y.VALUE"
+                    + " FROM USER_ENTITY u"
+                    + " LEFT JOIN USER_ATTRIBUTE f ON f.USER_ID = u.ID AND f.NAME = :fingerprint"
+                    + " LEFT JOIN USER_ATTRIBUTE s ON s.USER_ID = u.ID AND s.NAME = :state"
+                    + " LEFT JOIN USER_ATTRIBUTE d ON d.USER_ID = u.ID AND d.NAME = :reason"
+                    + " LEFT JOIN USER_ATTRIBUTE c ON c.USER_ID = u.ID AND c.NAME = :charter"
+                    + " LEFT JOIN USER_ATTRIBUTE a ON a.USER_ID = u.ID AND a.NAME = :alumni"
+                    + " LEFT JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :year"
+                    + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
 
-    private static final String RETENTION = "SELECT u.ID, u.ENABLED, n.VALUE, y.VALUE, a.VALUE"
+    private static final String RETENTION = "SELECT u.ID, u.ENABLED, n.VALUE, y.VALUE, a.VALUE, g.VALUE"
             + " FROM USER_ENTITY u"
             + " LEFT JOIN USER_ATTRIBUTE n ON n.USER_ID = u.ID AND n.NAME = :number"
             + " LEFT JOIN USER_ATTRIBUTE y ON y.USER_ID = u.ID AND y.NAME = :year"
             + " LEFT JOIN USER_ATTRIBUTE a ON a.USER_ID = u.ID AND a.NAME = :alumni"
+            + " LEFT JOIN USER_ATTRIBUTE g ON g.USER_ID = u.ID AND g.NAME = :due"
             + " WHERE u.REALM_ID = :realm AND u.FEDERATION_LINK = :component";
 
     private KeycloakInternals() {}
 
     /**
      * Every account of a source as the retention run needs it (id, enabled, student number, end of access — an alumni
-     * extension included), in one native query: no account is loaded.
+     * extension included —, since when a run found it due), in one native query: no account is loaded.
      */
     static List<Retention.Account> retentionAccounts(
             KeycloakSession session, String realmId, String componentId, AcademicCalendar calendar) {
@@ -84,6 +91,7 @@ final class KeycloakInternals {
                 .setParameter("number", EntAttributes.STUDENT_NUMBER)
                 .setParameter("year", EntAttributes.LAST_ACADEMIC_YEAR)
                 .setParameter("alumni", EntAttributes.ALUMNI_UNTIL)
+                .setParameter("due", RetentionRun.DUE_SINCE)
                 .setParameter("realm", realmId)
                 .setParameter("component", componentId)
                 .getResultList();
@@ -94,7 +102,8 @@ final class KeycloakInternals {
                     String.valueOf(row[0]),
                     (String) row[2],
                     Boolean.TRUE.equals(row[1]),
-                    calendar.accessEndsAt(year, StudentFacts.day((String) row[4]))));
+                    calendar.accessEndsAt(year, StudentFacts.day((String) row[4])),
+                    RetentionRun.instant((String) row[5])));
         }
         return accounts;
     }
@@ -119,6 +128,45 @@ final class KeycloakInternals {
                 .executeUpdate();
     }
 
+    /**
+     * Removes from the stored events of a student what a closed account does not need ({@link EventScrub}): the details
+     * that are not kept and the client's IP address of each user event, and the account's representation of each
+     * administrator's action on it (JPQL updates on {@code EventEntity} and {@code AdminEventEntity}).
+     */
+    static void scrubEventsOf(KeycloakSession session, RealmModel realm, String userId) {
+        jakarta.persistence.EntityManager em =
+                session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = em.createQuery("SELECT e.id, e.detailsJson, e.detailsJsonLongValue FROM EventEntity e"
+                        + " WHERE e.realmId = :realm AND e.userId = :user")
+                .setParameter("realm", realm.getId())
+                .setParameter("user", userId)
+                .getResultList();
+        for (Object[] event : events) {
+            String json = event[2] != null ? (String) event[2] : (String) event[1];
+            String kept = null;
+            if (json != null) {
+                try {
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> details = org.keycloak.util.JsonSerialization.readValue(json, Map.class);
+                    kept = org.keycloak.util.JsonSerialization.writeValueAsString(EventScrub.scrub(details));
+                } catch (java.io.IOException | RuntimeException unreadable) {
+                    kept = null;
+                }
+            }
+            em.createQuery("UPDATE EventEntity e SET e.detailsJson = :details, e.detailsJsonLongValue = NULL,"
+                            + " e.ipAddress = NULL WHERE e.id = :id")
+                    .setParameter("details", kept)
+                    .setParameter("id", event[0])
+                    .executeUpdate();
+        }
+        em.createQuery("UPDATE AdminEventEntity e SET e.representation = NULL WHERE e.realmId = :realm"
+                        + " AND e.resourcePath LIKE :path AND e.representation IS NOT NULL")
+                .setParameter("realm", realm.getId())
+                .setParameter("path", "users/" + userId + "%")
+                .executeUpdate();
+    }
+
     /** The copies of a component's students, by login, in one native query. */
     static Map<String, SyncPlan.Copy> copies(KeycloakSession session, String realmId, String componentId) {
         @SuppressWarnings("unchecked")
@@ -130,6 +178,7 @@ final class KeycloakInternals {
                 .setParameter("reason", StudentImporter.DISABLED_REASON)
                 .setParameter("charter", EntAttributes.CHARTER_ACCEPTED_AT)
                 .setParameter("alumni", EntAttributes.ALUMNI_UNTIL)
+                .setParameter("year", EntAttributes.LAST_ACADEMIC_YEAR)
                 .setParameter("realm", realmId)
                 .setParameter("component", componentId)
                 .getResultList();
@@ -145,7 +194,8 @@ final class KeycloakInternals {
                             (String) row[4],
                             StudentFacts.activatedAt(
                                     name -> EntAttributes.CHARTER_ACCEPTED_AT.equals(name) ? charterAcceptedAt : null),
-                            StudentFacts.day((String) row[6])));
+                            StudentFacts.day((String) row[6]),
+                            StudentFacts.academicYear((String) row[7])));
         }
         return copies;
     }

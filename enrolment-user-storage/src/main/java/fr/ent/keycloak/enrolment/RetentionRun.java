@@ -37,6 +37,11 @@ final class RetentionRun {
     private static final Logger LOG = Logger.getLogger(RetentionRun.class);
     /** The detail of the runs' admin events that says which run wrote them. */
     static final String ACTION = "entAction";
+    /**
+     * When a run first found the account closed and past its retention (ISO-8601 instant): the account is deleted by a
+     * run at least the grace period later, never by the run that found it; removed if the account opens again.
+     */
+    static final String DUE_SINCE = "entDeletionDueSince";
 
     private final KeycloakSessionFactory sessionFactory;
     private final String realmId;
@@ -82,28 +87,36 @@ final class RetentionRun {
         Retention.Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
             List<Retention.Account> accounts =
                     KeycloakInternals.retentionAccounts(session, realmId, model.getId(), calendar);
-            return Retention.plan(accounts, months, config.maxDeletePercent(), calendar.zone(), now);
+            return Retention.plan(
+                    accounts, months, config.maxDeletePercent(), config.retentionGraceDays(), calendar.zone(), now);
         });
+        boolean dryRun = config.retentionDryRun();
+        if (dryRun) {
+            if (plan.past().isEmpty()) {
+                return Outcome.NOTHING;
+            }
+            LOG.infof(
+                    "ENT enrolment retention of component %s (dry run): %d of %d accounts are past their retention and"
+                            + " would be deleted (at the latest a grace of %d day(s) after a run first finds them so);"
+                            + " the list is in the admin event ent-retention",
+                    model.getName(), plan.past().size(), plan.accounts(), config.retentionGraceDays());
+            KeycloakModelUtils.runJobInTransaction(
+                    sessionFactory, session -> report(session, plan.past(), plan.accounts(), "DRY_RUN", months));
+            return Outcome.NOTHING;
+        }
+        mark(plan, now);
         if (plan.due().isEmpty()) {
             return Outcome.NOTHING;
         }
-        if (config.retentionDryRun() || !plan.allowed()) {
-            boolean dryRun = config.retentionDryRun();
-            if (dryRun) {
-                LOG.infof(
-                        "ENT enrolment retention of component %s (dry run): the next run would delete %d of %d accounts;"
-                                + " the list is in the admin event ent-retention",
-                        model.getName(), plan.due().size(), plan.accounts());
-            } else {
-                LOG.errorf(
-                        "ENT enrolment retention of component %s would delete %d of %d accounts, more than %d %%:"
-                                + " NOTHING was deleted. Check the server's clock and the retention setting, or raise"
-                                + " the limit in the provider's settings if this is expected.",
-                        model.getName(), plan.due().size(), plan.accounts(), config.maxDeletePercent());
-            }
+        if (!plan.allowed()) {
+            LOG.errorf(
+                    "ENT enrolment retention of component %s would delete %d of %d accounts, more than %d %%:"
+                            + " NOTHING was deleted. Check the server's clock and the retention setting, or raise"
+                            + " the limit in the provider's settings if this is expected.",
+                    model.getName(), plan.due().size(), plan.accounts(), config.maxDeletePercent());
             KeycloakModelUtils.runJobInTransaction(
-                    sessionFactory, session -> report(session, plan, dryRun ? "DRY_RUN" : "REFUSED", months));
-            return new Outcome(0, !dryRun);
+                    sessionFactory, session -> report(session, plan.due(), plan.accounts(), "REFUSED", months));
+            return new Outcome(0, true);
         }
         int deleted = 0;
         long eventsBefore = ZonedDateTime.ofInstant(now, calendar.zone())
@@ -138,6 +151,47 @@ final class RetentionRun {
         return new Outcome(deleted, false);
     }
 
+    /**
+     * Records on each account a run finds past its retention for the first time that it did, and removes the record
+     * from the accounts open again; one transaction for all (a few attributes).
+     */
+    private void mark(Retention.Plan plan, Instant now) {
+        if (plan.toMark().isEmpty() && plan.toUnmark().isEmpty()) {
+            return;
+        }
+        KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            for (Retention.Account account : plan.toMark()) {
+                UserModel user = session.users().getUserById(realm, account.id());
+                if (user != null) {
+                    user.setSingleAttribute(DUE_SINCE, now.toString());
+                }
+            }
+            for (Retention.Account account : plan.toUnmark()) {
+                UserModel user = session.users().getUserById(realm, account.id());
+                if (user != null) {
+                    user.removeAttribute(DUE_SINCE);
+                }
+            }
+        });
+        if (!plan.toMark().isEmpty()) {
+            LOG.infof(
+                    "ENT enrolment retention of component %s: %d closed account(s) past their retention, deleted by a"
+                            + " run at least %d day(s) from now if they are still closed then",
+                    model.getName(), plan.toMark().size(), config.retentionGraceDays());
+        }
+    }
+
+    /** A stored instant, or null when absent or unreadable. */
+    static Instant instant(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Instant.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private boolean delete(KeycloakSession session, Retention.Account account, long eventsBefore, int months) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);
@@ -146,6 +200,8 @@ final class RetentionRun {
             return false;
         }
         KeycloakInternals.deleteEventsOf(session, realm, account.id(), eventsBefore);
+        // the more recent ones stay for the realm's own expiration, without anything personal
+        KeycloakInternals.scrubEventsOf(session, realm, account.id());
         session.users().removeUser(realm, user);
         Map<String, String> details = new LinkedHashMap<>();
         details.put(ACTION, "retention-delete");
@@ -157,9 +213,10 @@ final class RetentionRun {
     }
 
     /** One admin event listing what the run would delete (dry run) or refused to delete (guard). */
-    private void report(KeycloakSession session, Retention.Plan plan, String outcome, int months) {
+    private void report(
+            KeycloakSession session, List<Retention.Account> due, int accounts, String outcome, int months) {
         RealmModel realm = session.realms().getRealm(realmId);
-        List<Map<String, String>> listed = plan.due().stream()
+        List<Map<String, String>> listed = due.stream()
                 .map(account -> Map.of(
                         "studentNumber",
                         account.studentNumber() == null ? "" : account.studentNumber(),
@@ -169,8 +226,8 @@ final class RetentionRun {
         Map<String, String> details = new LinkedHashMap<>();
         details.put(ACTION, "retention");
         details.put("entOutcome", outcome);
-        details.put("entDue", Integer.toString(plan.due().size()));
-        details.put("entAccounts", Integer.toString(plan.accounts()));
+        details.put("entDue", Integer.toString(due.size()));
+        details.put("entAccounts", Integer.toString(accounts));
         details.put("entRetentionMonths", Integer.toString(months));
         String representation;
         try {

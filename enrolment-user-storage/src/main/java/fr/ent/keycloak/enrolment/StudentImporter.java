@@ -12,6 +12,7 @@ import fr.ent.keycloak.enrolment.core.Minimisation;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -177,7 +178,8 @@ final class StudentImporter {
         }
         if (outcome == Outcome.UNCHANGED && stillMinimised(record, user)) {
             // the source has not changed since the data was removed, and the access is still over: the data stays out
-            boolean changed = refreshState(user, true, false);
+            boolean changed = set(user, SOURCE_FINGERPRINT, record.minimisedFingerprint());
+            changed |= refreshState(user, true, false);
             if (changed) {
                 evict(user);
             }
@@ -217,6 +219,10 @@ final class StudentImporter {
             user.removeAttribute(EntAttributes.MINIMISED);
         }
         changed |= refreshState(user, true, outcome == Outcome.ADDED);
+        if (StudentRecord.isMinimisedForm(user.getFirstAttribute(SOURCE_FINGERPRINT))) {
+            // closed and minimised just now: the row's own minimised fingerprint, which the next sync compares
+            user.setSingleAttribute(SOURCE_FINGERPRINT, record.minimisedFingerprint());
+        }
         if (changed && outcome == Outcome.UNCHANGED) {
             evict(user);
         }
@@ -299,10 +305,33 @@ final class StudentImporter {
     private boolean stillMinimised(StudentRecord record, UserModel user) {
         if (lifecycle == null
                 || user.getFirstAttribute(EntAttributes.MINIMISED_AT) == null
-                || !record.fingerprint().equals(user.getFirstAttribute(SOURCE_FINGERPRINT))) {
+                || !record.matches(user.getFirstAttribute(SOURCE_FINGERPRINT))) {
             return false;
         }
         return stateNow(user) == AccountState.EXPIRED;
+    }
+
+    /** The row as a minimised account still holds it: what its minimised fingerprint is computed over. */
+    private static StudentRecord kept(UserModel user) {
+        String paid = user.getFirstAttribute(EntAttributes.FEE_PAID_AT);
+        Instant feePaidAt;
+        try {
+            feePaidAt = paid == null ? null : Instant.parse(paid);
+        } catch (java.time.format.DateTimeParseException e) {
+            feePaidAt = null;
+        }
+        return new StudentRecord(
+                user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
+                user.getUsername(),
+                null,
+                user.getFirstName(),
+                user.getLastName(),
+                null,
+                null,
+                StudentFacts.academicYear(user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR)),
+                null,
+                feePaidAt,
+                null);
     }
 
     /** Where the lifecycle says the student stands now, from the account's stored facts (lifecycle not null). */
@@ -330,6 +359,9 @@ final class StudentImporter {
         }
         user.setSingleAttribute(EntAttributes.MINIMISED_AT, clock.instant().toString());
         user.setAttribute(EntAttributes.MINIMISED, removed);
+        // the fingerprint of the row loses what was removed too, and so do the account's stored events
+        user.setSingleAttribute(SOURCE_FINGERPRINT, kept(user).minimisedFingerprint());
+        KeycloakInternals.scrubEventsOf(session, realm, user.getId());
         LOG.infof(
                 "ENT enrolment: access of account %s ended; removed what it no longer needs: %s",
                 user.getId(), String.join(", ", removed));

@@ -123,6 +123,28 @@ final class StudentSync {
                         clock.instant());
         List<StudentRecord> changed =
                 copies == null ? valid : SyncPlan.changed(valid, copies, lifecycle, clock.instant());
+        SyncPlan.Closures closures = closures(since == null, valid, changed, copies);
+        boolean refused = !closures.allowed();
+        if (refused) {
+            LOG.errorf(
+                    "ENT enrolment sync (%s) of component %s would close %d of %d open accounts (%d vanished from the"
+                            + " source, %d whose row moved their last academic year into the past), more than %d %%:"
+                            + " NONE of them was closed and nothing is deleted after this sync; the other changes are"
+                            + " applied. Check the enrolment export, or raise the limit in the provider's settings if"
+                            + " this is expected.",
+                    kind,
+                    model.getName(),
+                    closures.count(),
+                    closures.open(),
+                    closures.vanished().size(),
+                    closures.closedByChange().size(),
+                    closures.maxPercent());
+            result.increaseFailed();
+            Set<String> kept = new HashSet<>(closures.closedByChange());
+            changed = changed.stream()
+                    .filter(record -> !kept.contains(record.login()))
+                    .toList();
+        }
         List<List<StudentRecord>> batches = new ArrayList<>();
         for (int from = 0; from < changed.size(); from += BATCH) {
             batches.add(changed.subList(from, Math.min(changed.size(), from + BATCH)));
@@ -131,13 +153,20 @@ final class StudentSync {
         if (batchFailed) {
             rewindLastSync(since);
         }
-        if (since == null) {
-            Set<String> logins = new HashSet<>();
-            valid.forEach(record -> logins.add(record.login()));
+        if (since == null && !refused) {
             KeycloakModelUtils.runJobInTransaction(
-                    sessionFactory, session -> disableVanished(session, logins, copies, result));
+                    sessionFactory, session -> disableVanished(session, closures.vanished(), result));
         }
-        RetentionRun.Outcome retention = since == null ? retention() : RetentionRun.Outcome.NOTHING;
+        // deletions follow a full sync that saw the whole source and wrote all of it: never one that failed in part
+        // (its copies are stale) or that the guard stopped
+        RetentionRun.Outcome retention =
+                since == null && !refused && !batchFailed ? retention() : RetentionRun.Outcome.NOTHING;
+        if (since == null && batchFailed) {
+            LOG.warnf(
+                    "ENT enrolment sync of component %s: a batch failed, so nothing is deleted after this sync; the"
+                            + " next full sync tries again",
+                    model.getName());
+        }
         if (retention.refused()) {
             result.increaseFailed();
         }
@@ -340,37 +369,49 @@ final class StudentSync {
         }
     }
 
-    private void disableVanished(
-            KeycloakSession session,
-            Set<String> present,
-            Map<String, SyncPlan.Copy> copies,
-            SynchronizationResult result) {
-        RealmModel realm = session.realms().getRealm(realmId);
-        session.getContext().setRealm(realm);
-        UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
-        // the enabled students of this source: from the copies read at the start (no account loaded), else from a scan
-        List<String> imported = copies != null
+    /**
+     * What this sync would close, for the mass-change guard: the students who vanished from the source (full sync
+     * only) and those whose changed row closes them, against the source's open accounts. From the copies read at the
+     * start (no account loaded), else from a scan of the enabled accounts (then a changed row is not judged).
+     */
+    private SyncPlan.Closures closures(
+            boolean full, List<StudentRecord> valid, List<StudentRecord> changed, Map<String, SyncPlan.Copy> copies) {
+        List<String> enabled = copies != null
                 ? copies.entrySet().stream()
                         .filter(copy -> copy.getValue().enabled())
                         .map(Map.Entry::getKey)
                         .toList()
-                : local.searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
-                        .filter(user -> model.getId().equals(user.getFederationLink()))
-                        .filter(UserModel::isEnabled)
-                        .map(UserModel::getUsername)
-                        .toList();
-        SyncPlan.Vanished vanished = SyncPlan.vanished(imported, present, config.maxDisablePercent());
-        if (!vanished.allowed()) {
-            LOG.errorf(
-                    "ENT enrolment sync of component %s would disable %d of %d students who vanished from the source,"
-                            + " more than %d %%: NOTHING was disabled. Check the enrolment export, or raise the limit"
-                            + " in the provider's settings if this is expected.",
-                    model.getName(), vanished.logins().size(), vanished.imported(), config.maxDisablePercent());
-            result.increaseFailed();
-            return;
+                : KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, this::enabledAccounts);
+        List<String> vanished = List.of();
+        if (full) {
+            Set<String> present = new HashSet<>();
+            valid.forEach(record -> present.add(record.login()));
+            vanished = SyncPlan.vanished(enabled, present, config.maxDisablePercent())
+                    .logins();
         }
+        List<String> byChange =
+                copies == null ? List.of() : SyncPlan.closedByChange(changed, copies, lifecycle, clock.instant());
+        return new SyncPlan.Closures(enabled.size(), vanished, byChange, config.maxDisablePercent());
+    }
+
+    private List<String> enabledAccounts(KeycloakSession session) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        return UserStoragePrivateUtil.userLocalStorage(session)
+                .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
+                .filter(user -> model.getId().equals(user.getFederationLink()))
+                .filter(UserModel::isEnabled)
+                .map(UserModel::getUsername)
+                .toList();
+    }
+
+    /** Disables the students who vanished from the source (the guard allowed it). */
+    private void disableVanished(KeycloakSession session, List<String> vanished, SynchronizationResult result) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
         StudentImporter importer = new StudentImporter(session, realm, model, lifecycle, clock);
-        for (String login : vanished.logins()) {
+        for (String login : vanished) {
             UserModel user = local.getUserByUsername(realm, login);
             if (user != null && user.isEnabled() && model.getId().equals(user.getFederationLink())) {
                 importer.disable(user, StudentImporter.LEFT);

@@ -47,13 +47,28 @@ class AfterLeavingIT {
             UserRepresentation active = Students.user(realm, "alines");
             assertThat(active.getAttributes()).containsKeys(PERSONAL.toArray(String[]::new));
             assertThat(active.getEmail()).isEqualTo("alines@example.org");
+            // stored events that hold personal data: a sign-in (the client's address, the login) and an
+            // administrator's change of the account (the account as it was, birth date and addresses included)
+            assertThat(Students.signIn(server, "alines", PASSWORD)).isEqualTo(200);
+            UserRepresentation touched = realm.users().get(active.getId()).toRepresentation();
+            touched.getAttributes().put("locale", List.of("fr"));
+            realm.users().get(active.getId()).update(touched);
+            assertThat(realm.getAdminEvents(
+                            null, null, null, null, null, "users/" + active.getId(), null, null, null, 0, 50))
+                    .anySatisfy(event -> assertThat(event.getRepresentation()).contains("20060314"));
 
-            // the last academic year ended two years ago: the sync finds the access ended
+            // the last academic year ended two years ago: the sync finds the access ended (one student of the shared
+            // source, which other tests may have left nearly empty: the mass-change guard's share set aside)
             row(
                     "UPDATE ent_enrolment SET last_academic_year = ?, updated_at = now() WHERE login = 'alines'",
                     database,
                     Students.EXPIRED_YEAR);
-            realm.userStorage().syncUsers(component, "triggerFullSync");
+            Students.setting(realm, component, "maxDisablePercent", "100");
+            try {
+                realm.userStorage().syncUsers(component, "triggerFullSync");
+            } finally {
+                Students.setting(realm, component, "maxDisablePercent", null);
+            }
             UserRepresentation closed = Students.user(realm, "alines");
             assertThat(closed.isEnabled()).isFalse();
             Map<String, List<String>> kept = closed.getAttributes();
@@ -71,6 +86,24 @@ class AfterLeavingIT {
             assertThat(closed.getFirstName()).isEqualTo("Inès");
             assertThat(closed.getLastName()).isEqualTo("Départ");
             assertThat(closed.getUsername()).isEqualTo("alines");
+            // nothing personal is left in the events the admin REST API reads: no address, no IP, no account
+            assertThat(realm.getEvents(null, null, closed.getId(), null, null, null, 0, 100))
+                    .isNotEmpty()
+                    .allSatisfy(event -> {
+                        assertThat(event.getIpAddress()).isNull();
+                        assertThat(event.getDetails() == null ? Map.<String, String>of() : event.getDetails())
+                                .doesNotContainKeys("username", "email")
+                                .doesNotContainValue("alines@example.org");
+                    });
+            assertThat(realm.getAdminEvents(
+                            null, null, null, null, null, "users/" + closed.getId() + "*", null, null, null, 0, 50))
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.getRepresentation()).isNull());
+
+            // the fingerprint of the row it keeps holds nothing that was removed (its minimised form): it cannot be
+            // used to guess the birth date from a known INE and address
+            String fingerprint = kept.get("entSourceFingerprint").get(0);
+            assertThat(fingerprint).startsWith("m.");
 
             // the next syncs leave it so: nothing comes back, the record is not rewritten
             String minimisedAt = kept.get("entMinimisedAt").get(0);
@@ -78,6 +111,7 @@ class AfterLeavingIT {
             UserRepresentation again = Students.user(realm, "alines");
             assertThat(again.getAttributes()).doesNotContainKeys(PERSONAL.toArray(String[]::new));
             assertThat(again.getAttributes().get("entMinimisedAt")).containsExactly(minimisedAt);
+            assertThat(again.getAttributes().get("entSourceFingerprint")).containsExactly(fingerprint);
             // nor does a sign-in attempt, which re-reads the student's row from the enrolment database
             assertThat(Students.signIn(server, "alines", PASSWORD)).isBetween(400, 401);
             assertThat(Students.user(realm, "alines").getAttributes())
@@ -119,6 +153,7 @@ class AfterLeavingIT {
                     .containsEntry("supannCodeINE", List.of("1234567890A"))
                     .containsEntry("supannMailPerso", List.of("alines@example.org"))
                     .doesNotContainKeys("entMinimisedAt", "entMinimised");
+            assertThat(back.getAttributes().get("entSourceFingerprint").get(0)).doesNotStartWith("m.");
             assertThat(Students.signIn(server, "alines", PASSWORD)).isEqualTo(200);
         } finally {
             Students.forget(realm, database, "alines");
@@ -128,7 +163,8 @@ class AfterLeavingIT {
     /**
      * A closed account is deleted the realm's retention (set to 13 months in the console, where the lifecycle's
      * settings are) after its end of access, midnight Paris time: not a minute before; a dry run lists it and deletes
-     * nothing; the guard stops a run that would delete too large a share; the deletion is an admin event with the
+     * nothing; the first run that finds it due only marks it, and a run the grace period (30 days) later deletes it;
+     * the guard stops a run that would delete too large a share; the deletion is an admin event with the
      * student number and the end of access; the row still in the enrolment database is not imported again.
      */
     @Test
@@ -192,8 +228,18 @@ class AfterLeavingIT {
             assertThat(Integer.parseInt(dryRun.getDetails().get("entDue"))).isPositive();
             assertThat(dryRun.getRepresentation()).contains("71950011").doesNotContain("Rémi");
 
-            // the guard: with a share of 0 %, any deletion is too many: nothing deleted, the run says so
+            // the first run that is not a dry run finds it due and only marks it: never deleted by the run that
+            // finds it so first, whatever the guard
             Students.setting(realm, component, "retentionDryRun", "false");
+            realm.userStorage().syncUsers(component, "triggerFullSync");
+            assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);
+            assertThat(Students.user(realm, "alretired").getAttributes()).containsKey("entDeletionDueSince");
+
+            // the grace (30 days) passed: the guard, with a share of 0 %: nothing deleted, the run says so
+            server.setClockOffset(java.time.Duration.between(
+                    java.time.Instant.now(),
+                    deletableFrom.plus(java.time.Duration.ofDays(30)).plusSeconds(120)));
+            realm = server.admin().realm(KeycloakServer.REALM);
             Students.setting(realm, component, "maxDeletePercent", "0");
             realm.userStorage().syncUsers(component, "triggerFullSync");
             assertThat(realm.users().searchByUsername("alretired", true)).hasSize(1);

@@ -83,6 +83,15 @@ public final class JdbcUrlPolicy {
                     "non_keywords",
                     "lock_timeout"));
 
+    /**
+     * The one form MySQL's and MariaDB's URLs may take: {@code //host[:port][,host[:port]…][/database]}, parameters
+     * after {@code ?}. Their drivers also read properties inside the host block ({@code (host=h,port=3306,key=value)},
+     * {@code address=(host=h)(key=value)}) and in other sub-protocols ({@code loadbalance:}, {@code replication:}): none
+     * of those is accepted, so no property escapes the parameter allow-list.
+     */
+    private static final java.util.regex.Pattern MYSQL_FORM = java.util.regex.Pattern.compile(
+            "//[a-z0-9.\\-]+(:[0-9]{1,5})?(,[a-z0-9.\\-]+(:[0-9]{1,5})?)*(/[a-z0-9_$\\-]*)?");
+
     private JdbcUrlPolicy() {}
 
     /**
@@ -108,7 +117,18 @@ public final class JdbcUrlPolicy {
                     "An H2 database is only for the demo: this server does not allow it (server option"
                             + " spi-storage--ent-enrolment--allow-h2)."));
         }
-        for (String parameter : parameters(lower.substring(prefix.length()), prefix)) {
+        String rest = lower.substring(prefix.length());
+        if ((prefix.equals("jdbc:mysql:") || prefix.equals("jdbc:mariadb:"))
+                && !MYSQL_FORM
+                        .matcher(rest.indexOf('?') < 0 ? rest : rest.substring(0, rest.indexOf('?')))
+                        .matches()) {
+            return Optional.of(new Problem(
+                    "entEnrolmentJdbcUrlForm",
+                    "",
+                    "A MySQL or MariaDB JDBC URL must read //host:port/database, parameters after \"?\": no"
+                            + " properties in the host part, no other sub-protocol."));
+        }
+        for (String parameter : parameters(rest, prefix)) {
             if (!ALLOWED.get(prefix).contains(parameter)) {
                 return Optional.of(new Problem(
                         "entEnrolmentJdbcUrlParameter",

@@ -24,17 +24,40 @@ public final class Retention {
 
     private Retention() {}
 
-    /** One closed account of the source, as the run sees it. */
-    public record Account(String id, String studentNumber, boolean enabled, Instant accessEndsAt) {}
+    /** Default number of days the pack must have seen an account due for deletion before deleting it. */
+    public static final int DEFAULT_GRACE_DAYS = 30;
+
+    /**
+     * One account of the source, as the run sees it.
+     *
+     * @param dueSince when a run first found it closed and past its retention (the pack's own record), null when none
+     *     did, or when it was open again since
+     */
+    public record Account(String id, String studentNumber, boolean enabled, Instant accessEndsAt, Instant dueSince) {
+
+        /** An account no run has found due yet. */
+        public Account(String id, String studentNumber, boolean enabled, Instant accessEndsAt) {
+            this(id, studentNumber, enabled, accessEndsAt, null);
+        }
+    }
 
     /**
      * What a run does.
      *
-     * @param due the accounts to delete
+     * @param due the accounts to delete now: past their retention, and found so by a run at least the grace period ago
      * @param accounts the accounts of the source
      * @param allowed whether the run may delete them (the guard)
+     * @param past every closed account past its retention: what a dry run lists, due now or after the grace
+     * @param toMark the accounts past their retention that no run had found so: marked now, deleted after the grace
+     * @param toUnmark the accounts marked before that are no longer past their retention (open again: re-enrolled)
      */
-    public record Plan(List<Account> due, int accounts, boolean allowed) {}
+    public record Plan(
+            List<Account> due,
+            int accounts,
+            boolean allowed,
+            List<Account> past,
+            List<Account> toMark,
+            List<Account> toUnmark) {}
 
     /** The first instant an account whose access ends at {@code accessEndsAt} may be deleted; null when never. */
     public static Instant deletableFrom(Instant accessEndsAt, int months, ZoneId zone) {
@@ -76,15 +99,41 @@ public final class Retention {
     }
 
     /**
-     * The accounts a run deletes now: disabled, and whose retention after the end of access has passed.
+     * The accounts a run deletes now, marks and unmarks. An account is deleted only once a run of the pack has itself
+     * seen it closed and past its retention, {@code graceDays} days ago or more, and sees it so again: never by the
+     * run of the sync that closed it, so one bad export or a wrong setting is always recoverable within the grace.
      *
      * @param accounts every account of the source ({@code accounts.size()} is the guard's base)
+     * @param graceDays at least 1
      */
-    public static Plan plan(Collection<Account> accounts, int months, int maxPercent, ZoneId zone, Instant now) {
-        List<Account> due = accounts.stream()
-                .filter(account -> !account.enabled())
-                .filter(account -> passed(account.accessEndsAt(), months, zone, now))
-                .toList();
-        return new Plan(due, accounts.size(), MassDisableGuard.allows(accounts.size(), due.size(), maxPercent));
+    public static Plan plan(
+            Collection<Account> accounts, int months, int maxPercent, int graceDays, ZoneId zone, Instant now) {
+        java.util.List<Account> due = new java.util.ArrayList<>();
+        java.util.List<Account> past = new java.util.ArrayList<>();
+        java.util.List<Account> toMark = new java.util.ArrayList<>();
+        java.util.List<Account> toUnmark = new java.util.ArrayList<>();
+        java.time.Duration grace = java.time.Duration.ofDays(Math.max(1, graceDays));
+        for (Account account : accounts) {
+            boolean closedAndPast = !account.enabled() && passed(account.accessEndsAt(), months, zone, now);
+            if (closedAndPast) {
+                past.add(account);
+            }
+            if (!closedAndPast) {
+                if (account.dueSince() != null) {
+                    toUnmark.add(account);
+                }
+            } else if (account.dueSince() == null || account.dueSince().isAfter(now)) {
+                toMark.add(account);
+            } else if (!now.isBefore(account.dueSince().plus(grace))) {
+                due.add(account);
+            }
+        }
+        return new Plan(
+                List.copyOf(due),
+                accounts.size(),
+                MassDisableGuard.allows(accounts.size(), due.size(), maxPercent),
+                List.copyOf(past),
+                List.copyOf(toMark),
+                List.copyOf(toUnmark));
     }
 }

@@ -40,10 +40,43 @@ public record StudentRecord(
      * it with the one stored on the account and leaves an unchanged student alone.
      */
     public String fingerprint() {
+        return digest(
+                studentNumber, login, ine, firstName, lastName, birthDate, personalEmail, lastAcademicYear, feePaidAt);
+    }
+
+    /** What starts a {@link #minimisedFingerprint()} (the other form never holds a dot). */
+    static final String MINIMISED_FORM = "m.";
+
+    /**
+     * The fingerprint a closed account keeps once its personal data is removed: over what the account still holds (the
+     * student number, the login, the names, the year, the payment), never over the birth date, the INE or the personal
+     * address. An unsalted digest over those would let anyone who reads the closed account and knows the INE and the
+     * address find the birth date in a few tens of thousands of guesses.
+     */
+    public String minimisedFingerprint() {
+        return MINIMISED_FORM
+                + digest(
+                        studentNumber,
+                        login == null ? null : login.toLowerCase(java.util.Locale.ROOT),
+                        firstName,
+                        lastName,
+                        lastAcademicYear,
+                        feePaidAt);
+    }
+
+    /** Whether {@code stored}, a fingerprint kept on an account, is this row's: in full, or in the minimised form. */
+    public boolean matches(String stored) {
+        return stored != null && (stored.equals(isMinimisedForm(stored) ? minimisedFingerprint() : fingerprint()));
+    }
+
+    /** Whether a stored fingerprint is the minimised form, which holds nothing minimisation removed. */
+    public static boolean isMinimisedForm(String stored) {
+        return stored != null && stored.startsWith(MINIMISED_FORM);
+    }
+
+    private static String digest(Object... fields) {
         StringBuilder canonical = new StringBuilder(256);
-        for (Object field : new Object[] {
-            studentNumber, login, ine, firstName, lastName, birthDate, personalEmail, lastAcademicYear, feePaidAt
-        }) {
+        for (Object field : fields) {
             canonical.append(field == null ? "\u0001" : field.toString()).append('\u0000');
         }
         try {

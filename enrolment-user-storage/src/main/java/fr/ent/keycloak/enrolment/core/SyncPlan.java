@@ -31,11 +31,17 @@ public final class SyncPlan {
             String state,
             String disabledReason,
             Instant activatedAt,
-            LocalDate alumniUntil) {
+            LocalDate alumniUntil,
+            Integer lastAcademicYear) {
 
-        /** A copy without an alumni extension. */
+        /** A copy without an alumni extension, whose stored year is not known. */
         public Copy(boolean enabled, String fingerprint, String state, String disabledReason, Instant activatedAt) {
-            this(enabled, fingerprint, state, disabledReason, activatedAt, null);
+            this(enabled, fingerprint, state, disabledReason, activatedAt, null, null);
+        }
+
+        /** Whether the account is open now, as stored: enabled, and not closed by the lifecycle. */
+        boolean open() {
+            return enabled && !AccountState.EXPIRED.name().equals(state);
         }
     }
 
@@ -93,7 +99,13 @@ public final class SyncPlan {
         List<StudentRecord> changed = new ArrayList<>();
         for (StudentRecord record : valid) {
             Copy copy = copies.get(record.login());
-            if (copy == null || !record.fingerprint().equals(copy.fingerprint())) {
+            if (copy == null || !record.matches(copy.fingerprint())) {
+                changed.add(record);
+                continue;
+            }
+            if (AccountState.EXPIRED.name().equals(copy.state())
+                    && !StudentRecord.isMinimisedForm(copy.fingerprint())) {
+                // a closed account still holding the full fingerprint (closed before it was minimised so): once
                 changed.add(record);
                 continue;
             }
@@ -115,6 +127,69 @@ public final class SyncPlan {
             }
         }
         return changed;
+    }
+
+    /**
+     * The students among the rows that need work whose account is open and would be closed <em>because their row
+     * changed</em>: the row's last academic year ends their access now, where the year stored on the account did not
+     * (a year moved into the past by a wrong view or script). A closure because the calendar passed 31 December is
+     * expected and not among them: the stored year ends the access too. A copy whose stored year is unknown counts.
+     *
+     * @param changed the rows that need work ({@link #changed})
+     * @param copies Keycloak's copies by login
+     */
+    public static List<String> closedByChange(
+            List<StudentRecord> changed, Map<String, Copy> copies, StudentLifecycle lifecycle, Instant now) {
+        List<String> closing = new ArrayList<>();
+        for (StudentRecord record : changed) {
+            Copy copy = copies.get(record.login());
+            if (copy == null || !copy.open() || record.matches(copy.fingerprint())) {
+                continue;
+            }
+            boolean closesNow = expired(lifecycle, copy, record.lastAcademicYear(), record, now);
+            boolean closedAnyway =
+                    copy.lastAcademicYear() != null && expired(lifecycle, copy, copy.lastAcademicYear(), record, now);
+            if (closesNow && !closedAnyway) {
+                closing.add(record.login());
+            }
+        }
+        return closing;
+    }
+
+    private static boolean expired(
+            StudentLifecycle lifecycle, Copy copy, Integer lastAcademicYear, StudentRecord record, Instant now) {
+        return lifecycle
+                        .standing(
+                                new StudentFacts(
+                                        true,
+                                        lastAcademicYear,
+                                        record.feePaidAt(),
+                                        copy.activatedAt(),
+                                        record.personalEmail(),
+                                        copy.alumniUntil()),
+                                now)
+                        .state()
+                == AccountState.EXPIRED;
+    }
+
+    /**
+     * What one sync may close: the students who vanished (full sync) and those whose changed row closes them
+     * ({@link #closedByChange}), together, against the source's open accounts. Over the share, it closes none of them.
+     *
+     * @param open how many of this source's accounts are open (enabled)
+     * @param vanished the logins of the vanished students (none for a changed-users sync)
+     * @param closedByChange the logins of the students their changed row would close
+     * @param maxPercent the largest share one sync may close
+     */
+    public record Closures(int open, List<String> vanished, List<String> closedByChange, int maxPercent) {
+
+        public int count() {
+            return vanished.size() + closedByChange.size();
+        }
+
+        public boolean allowed() {
+            return MassDisableGuard.allows(open, count(), maxPercent);
+        }
     }
 
     /**

@@ -31,6 +31,16 @@ class JdbcUrlPolicyTest {
                 "jdbc:postgresql://db/s;socketFactory=x | false | entEnrolmentJdbcUrlParameter",
                 "jdbc:mysql://db/s?autoDeserialize=true&queryInterceptors=x | false | entEnrolmentJdbcUrlParameter",
                 "jdbc:mysql://db/s?allowLoadLocalInfile=true | false | entEnrolmentJdbcUrlParameter",
+                // MySQL Connector/J reads properties inside the host block, and other sub-protocols
+                "jdbc:mysql://(host=db,port=3306,allowLoadLocalInfile=true)/s | false | entEnrolmentJdbcUrlForm",
+                "jdbc:mysql://address=(host=db)(port=3306)(allowLoadLocalInfile=true)/s | false"
+                        + " | entEnrolmentJdbcUrlForm",
+                "jdbc:mysql://db:3306,(host=db2,autoDeserialize=true)/s | false | entEnrolmentJdbcUrlForm",
+                "jdbc:mysql:loadbalance://db1,db2/s | false | entEnrolmentJdbcUrlForm",
+                "jdbc:mariadb:replication://db1,db2/s | false | entEnrolmentJdbcUrlForm",
+                "jdbc:mariadb://address=(host=db)(port=3306)(type=master)/s | false | entEnrolmentJdbcUrlForm",
+                "jdbc:mysql://db1:3306,db2:3306/scol?sslMode=REQUIRED | false | ",
+                "jdbc:mysql://db.example.org | false | ",
                 "jdbc:sqlserver://db;databaseName=s;socketFactoryClass=x | false | entEnrolmentJdbcUrlParameter",
                 "jdbc:derby:memory:x;create=true | true | entEnrolmentJdbcUrlDatabase",
                 "jdbc:sqlite:/etc/passwd | true | entEnrolmentJdbcUrlDatabase",

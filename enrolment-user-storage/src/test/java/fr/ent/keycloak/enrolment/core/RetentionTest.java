@@ -14,6 +14,8 @@ class RetentionTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Access for last academic year 2024 ended at midnight, Paris time, after 31 December 2025 (23:00 UTC). */
     private static final Instant ENDED = Instant.parse("2025-12-31T23:00:00Z");
+    /** When an earlier run found the accounts of these tests due: more than 30 days before 2 January 2027. */
+    private static final Instant SEEN_DUE = Instant.parse("2026-11-01T00:00:00Z");
 
     @ParameterizedTest
     @CsvSource({
@@ -40,17 +42,52 @@ class RetentionTest {
     void onlyDisabledAccountsPastTheirRetentionAreDue() {
         Instant now = Instant.parse("2027-01-02T00:00:00Z");
         List<Retention.Account> accounts = List.of(
-                new Retention.Account("a", "1", false, ENDED),
+                new Retention.Account("a", "1", false, ENDED, SEEN_DUE),
                 // enabled (an administrator turned it back on): never deleted by the run
                 new Retention.Account("b", "2", true, ENDED),
                 // closed more recently
                 new Retention.Account("c", "3", false, Instant.parse("2026-12-31T23:00:00Z")),
                 new Retention.Account("d", "4", false, null),
                 new Retention.Account("e", "5", true, Instant.parse("2027-12-31T23:00:00Z")));
-        Retention.Plan plan = Retention.plan(accounts, 12, 40, PARIS, now);
+        Retention.Plan plan = Retention.plan(accounts, 12, 40, 30, PARIS, now);
         assertThat(plan.due()).extracting(Retention.Account::id).containsExactly("a");
         assertThat(plan.accounts()).isEqualTo(5);
         assertThat(plan.allowed()).isTrue();
+    }
+
+    /**
+     * Never deleted by the run that first finds an account due: a run marks it, and a run at least the grace period
+     * later deletes it if it is still closed and past its retention; an account open again loses the mark. Columns:
+     * enabled, when a run found it due (days before now, or none), the grace in days; what the run does.
+     */
+    @ParameterizedTest(name = "[{index}] enabled={0} found due {1} days ago, grace {2} → {3}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "false, -,   30, MARK", // first seen due: marked, not deleted
+                "false, 0,   30, WAIT", // the same day, a second sync: still waiting
+                "false, 29,  30, WAIT",
+                "false, 30,  30, DELETE",
+                "false, 400, 30, DELETE",
+                "false, 1,   1,  DELETE",
+                "false, -5,  30, MARK", // a mark in the future (a clock set back): marked again from now
+                "true,  40,  30, UNMARK", // open again (enrolled again): the mark goes
+                "true,  -,   30, NOTHING",
+            })
+    void anAccountIsDeletedOnlyAGracePeriodAfterARunFirstFoundItDue(
+            boolean enabled, Integer daysAgo, int grace, String expected) {
+        Instant now = Instant.parse("2027-01-02T00:00:00Z");
+        Retention.Account account = new Retention.Account(
+                "a", "1", enabled, ENDED, daysAgo == null ? null : now.minus(java.time.Duration.ofDays(daysAgo)));
+        Retention.Plan plan = Retention.plan(List.of(account), 12, 100, grace, PARIS, now);
+        String did = !plan.due().isEmpty()
+                ? "DELETE"
+                : !plan.toMark().isEmpty()
+                        ? "MARK"
+                        : !plan.toUnmark().isEmpty() ? "UNMARK" : enabled ? "NOTHING" : "WAIT";
+        assertThat(did).isEqualTo(expected);
+        // a dry run lists every closed account past its retention, whether it is deleted now or after the grace
+        assertThat(plan.past()).hasSize(enabled ? 0 : 1);
     }
 
     @Test
@@ -84,12 +121,12 @@ class RetentionTest {
     void aRunThatWouldDeleteMoreThanTheShareIsRefused() {
         Instant now = Instant.parse("2027-01-02T00:00:00Z");
         List<Retention.Account> accounts = List.of(
-                new Retention.Account("a", "1", false, ENDED),
-                new Retention.Account("b", "2", false, ENDED),
+                new Retention.Account("a", "1", false, ENDED, SEEN_DUE),
+                new Retention.Account("b", "2", false, ENDED, SEEN_DUE),
                 new Retention.Account("c", "3", true, null),
                 new Retention.Account("d", "4", true, null));
-        assertThat(Retention.plan(accounts, 12, 40, PARIS, now).allowed()).isFalse();
-        assertThat(Retention.plan(accounts, 12, 50, PARIS, now).allowed()).isTrue();
-        assertThat(Retention.plan(accounts, 0, 0, PARIS, now).due()).isEmpty();
+        assertThat(Retention.plan(accounts, 12, 40, 30, PARIS, now).allowed()).isFalse();
+        assertThat(Retention.plan(accounts, 12, 50, 30, PARIS, now).allowed()).isTrue();
+        assertThat(Retention.plan(accounts, 0, 0, 30, PARIS, now).due()).isEmpty();
     }
 }
