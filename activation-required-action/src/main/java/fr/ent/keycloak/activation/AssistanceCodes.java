@@ -19,6 +19,9 @@ final class AssistanceCodes {
     record Issued(String code, Instant expiresAt) {}
 
     private static final String DIGEST = "digest";
+    /** A random id of each code issued: its wrong attempts are counted under it, apart from any other counter. */
+    private static final String ISSUE = "issue";
+
     private static final long DAY_SECONDS = 24 * 3600;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,7 +35,14 @@ final class AssistanceCodes {
         String code = AssistanceCode.generate(RANDOM);
         long lifespan = AssistanceCode.LIFESPAN.toSeconds();
         session.singleUseObjects()
-                .put(key(realm, student), lifespan, Map.of(DIGEST, AssistanceCode.digest(code, student.getId())));
+                .put(
+                        key(realm, student),
+                        lifespan,
+                        Map.of(
+                                DIGEST,
+                                AssistanceCode.digest(code, student.getId()),
+                                ISSUE,
+                                org.keycloak.models.utils.KeycloakModelUtils.generateId()));
         return new Issued(code, Lifecycle.now().plusSeconds(lifespan));
     }
 
@@ -44,6 +54,19 @@ final class AssistanceCodes {
             return false;
         }
         return session.singleUseObjects().remove(key) != null;
+    }
+
+    /**
+     * The counter of wrong attempts at the student's current code, or null when the student has none: each code issued
+     * gets its own, so neither the birth-date failures of "1ère connexion" (which strangers who know a student number
+     * can use up) nor the attempts at an older code stop a code the helpdesk has just given.
+     */
+    static String attemptsKey(KeycloakSession session, RealmModel realm, UserModel student) {
+        Map<String, String> kept = session.singleUseObjects().get(key(realm, student));
+        if (kept == null || kept.get(ISSUE) == null) {
+            return null;
+        }
+        return "ent-code-attempts:" + realm.getId() + ':' + student.getId() + ':' + kept.get(ISSUE);
     }
 
     private static String key(RealmModel realm, UserModel student) {

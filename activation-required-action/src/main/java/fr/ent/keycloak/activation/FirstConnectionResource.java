@@ -132,8 +132,9 @@ public final class FirstConnectionResource {
     /**
      * Opens the activation journey in this browser when the student number, the birth date and the code all match an
      * activatable student (the code is then used up); otherwise the same form with the same message, whatever was
-     * wrong or whether the student exists. A wrong birth date or code counts as a failure of "1ère connexion"'s
-     * limits, and the form is limited per client address like the other one.
+     * wrong or whether the student exists. A wrong birth date or code counts against that code alone
+     * ({@link AssistanceCode#MAX_ATTEMPTS}, apart from the birth-date failures of the other form, which strangers can
+     * use up), and the form is limited per client address like the other one.
      */
     @POST
     @Path("code")
@@ -206,13 +207,18 @@ public final class FirstConnectionResource {
             return null;
         }
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
-        BirthDateCheck.Outcome check = new BirthDateCheck(limiter())
-                .attempt(
-                        FirstConnectionJob.failureKey(realm, user),
-                        FirstConnectionSettings.of(realm).maxFailures(),
-                        FirstConnectionSettings.DAY_SECONDS,
-                        () -> request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH))
-                                && AssistanceCodes.redeem(session, realm, user, typedCode));
+        // without a code issued, nothing is compared (the form is no way to guess a birth date); with one, its own
+        // counter: the birth-date failures of the other form do not stop a code the helpdesk has just given
+        String attempts = AssistanceCodes.attemptsKey(session, realm, user);
+        BirthDateCheck.Outcome check = attempts == null
+                ? BirthDateCheck.Outcome.MISMATCH
+                : new BirthDateCheck(limiter())
+                        .attempt(
+                                attempts,
+                                AssistanceCode.MAX_ATTEMPTS,
+                                AssistanceCode.LIFESPAN.toSeconds(),
+                                () -> request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH))
+                                        && AssistanceCodes.redeem(session, realm, user, typedCode));
         if (check != BirthDateCheck.Outcome.MATCH) {
             String outcome = check == BirthDateCheck.Outcome.THROTTLED ? "code_throttled" : "code_refused";
             FirstConnectionJob.record(session, realm, user, address, outcome);

@@ -29,6 +29,8 @@ public final class SupannMapper extends StudentTokenMapper {
     public static final String ID = "ent-supann";
     static final String SCOPE = "entEppnScope";
     static final String ESTABLISHMENT = "entEstablishment";
+    /** Whether former students in an alumni extension are still members of the establishment (off by default). */
+    static final String ALUMNI_MEMBER = "entAlumniMember";
 
     /** The two settings, shared with the SAML mapper ({@link SupannSamlMapper}). */
     static final List<ProviderConfigProperty> SETTINGS = ProviderConfigurationBuilder.create()
@@ -43,6 +45,13 @@ public final class SupannMapper extends StudentTokenMapper {
             .label("entSupann.establishment.label")
             .helpText("entSupann.establishment.help")
             .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .property()
+            .name(ALUMNI_MEMBER)
+            .label("entSupann.alumniMember.label")
+            .helpText("entSupann.alumniMember.help")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("false")
             .add()
             .build();
 
@@ -67,6 +76,14 @@ public final class SupannMapper extends StudentTokenMapper {
             KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client, ProtocolMapperModel model)
             throws ProtocolMapperConfigException {
         check(model);
+    }
+
+    /** The student's affiliation today: {@code alum}, never {@code student}, during an alumni extension. */
+    static SupannClaims.Affiliation affiliation(RealmModel realm, Standing standing, ProtocolMapperModel mapping) {
+        return SupannClaims.Affiliation.on(
+                java.time.LocalDate.ofInstant(Lifecycle.now(), Lifecycle.zone(realm)),
+                standing.extendedFrom(),
+                Boolean.parseBoolean(mapping.getConfig().get(ALUMNI_MEMBER)));
     }
 
     /** Refuses a setting that cannot make true claims, with the message that says which (admin's language). */
@@ -102,7 +119,8 @@ public final class SupannMapper extends StudentTokenMapper {
                         user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
                         standing.state().name(),
                         mapping.getConfig().get(SCOPE),
-                        mapping.getConfig().get(ESTABLISHMENT))
+                        mapping.getConfig().get(ESTABLISHMENT),
+                        affiliation(realm, standing, mapping))
                 .forEach(token.getOtherClaims()::put);
         SupannAccountState supann = Lifecycle.supann(realm, user, standing);
         token.getOtherClaims().put(SupannAccountState.STATE_ATTRIBUTE, supann.state());

@@ -2,6 +2,7 @@ package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.activation.core.SupannClaims;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import java.util.List;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
@@ -77,6 +78,7 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
             return;
         }
         RealmModel realm = userSession.getRealm();
+        Standing standing = Lifecycle.standing(realm, user);
         for (SupannClaims.SamlAttribute attribute : SupannClaims.saml(
                 user.getFirstAttribute(EntAttributes.UNIVERSITY_MAIL),
                 user.getFirstName(),
@@ -85,7 +87,8 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
                 user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
                 mapping.getConfig().get(SupannMapper.SCOPE),
                 mapping.getConfig().get(SupannMapper.ESTABLISHMENT),
-                Lifecycle.supann(realm, user, Lifecycle.standing(realm, user)))) {
+                SupannMapper.affiliation(realm, standing, mapping),
+                Lifecycle.supann(realm, user, standing))) {
             AttributeType saml = new AttributeType(attribute.name());
             saml.setFriendlyName(attribute.friendlyName());
             saml.setNameFormat(JBossSAMLURIConstants.ATTRIBUTE_FORMAT_URI.get());

@@ -153,6 +153,12 @@ class AlumniChoiceIT {
             assertThat(open.isEnabled()).isTrue();
             assertThat(open.getAttributes()).containsEntry("entAccountState", List.of("ACTIVE"));
             assertThat(Students.signIn(server, "alyes", PASSWORD)).isEqualTo(200);
+            // services are told a former student now: alum, never student (a student-only service must refuse)
+            String claims = supannClaims(server, realm, "alyes");
+            assertThat(claims)
+                    .contains("\"eduPersonAffiliation\":[\"alum\"]")
+                    .contains("\"eduPersonPrimaryAffiliation\":\"alum\"")
+                    .doesNotContain("\"student\"");
 
             // asked again the next year, 44 days before the new end
             Instant newEnd = LocalDate.of(LEAVING + 3, 1, 1).atStartOfDay(PARIS).toInstant();
@@ -283,6 +289,42 @@ class AlumniChoiceIT {
      */
     private static void beforeEveryWindow(KeycloakServer server) {
         moveClockTo(server, END.minus(Duration.ofDays(46)));
+    }
+
+    /** The access token's claims (JSON) of a password grant asking the {@code supann} scope, by a client of the test. */
+    private static String supannClaims(KeycloakServer server, RealmResource realm, String username) throws Exception {
+        org.keycloak.representations.idm.ClientRepresentation client =
+                new org.keycloak.representations.idm.ClientRepresentation();
+        client.setClientId("it-alumni-service");
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setOptionalClientScopes(List.of("supann"));
+        String id;
+        try (jakarta.ws.rs.core.Response created = realm.clients().create(client)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+            id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(created);
+        }
+        try {
+            HttpResponse<String> grant = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "grant_type=password&client_id=it-alumni-service&scope=openid%20supann"
+                                                    + "&username=" + username + "&password="
+                                                    + java.net.URLEncoder.encode(
+                                                            PASSWORD, java.nio.charset.StandardCharsets.UTF_8)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(grant.body());
+            assertThat(token.find()).isTrue();
+            return new String(
+                    java.util.Base64.getUrlDecoder().decode(token.group(1).split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            realm.clients().get(id).remove();
+        }
     }
 
     private static void moveClockTo(KeycloakServer server, Instant at) {

@@ -235,6 +235,15 @@ class AssistanceActionsIT {
             // the automatic email went to an address the student cannot read
             mail.awaitMessagesTo("acpaul@example.org", 1, Duration.ofSeconds(90));
             String id = Students.user(realm, "acpaul").getId();
+            // someone who knows the student number uses up the student's birth-date attempts of "1ère connexion"
+            long position = server.logPosition();
+            fr.ent.keycloak.it.support.FirstConnectionForm stranger =
+                    new fr.ent.keycloak.it.support.FirstConnectionForm(server.realmUrl());
+            for (int i = 0; i < 6; i++) {
+                assertThat(stranger.submit("71910003", "01/01/2000").statusCode())
+                        .isEqualTo(200);
+            }
+            server.awaitLogLine(position, "student 71910003 reached the limit of failed attempts");
             Operators.signIn(
                     browser, server.realmUrl() + "/ent-assistance/students/" + id, "op-act3", Operators.PASSWORD);
             Operators.act(browser, "issue-code", "Adresse personnelle erronée, identité vérifiée au guichet");
@@ -269,7 +278,8 @@ class AssistanceActionsIT {
                             .until(ExpectedConditions.visibilityOfElementLocated(By.tagName("body")))
                             .getText())
                     .contains("ne permettent pas d'ouvrir l'activation");
-            // the right one, typed in lower case without the dash: straight into the journey
+            // the right one, typed in lower case without the dash: straight into the journey (the code has its own
+            // attempts: the birth-date failures used up by someone else do not stop it)
             typeCode(
                     student,
                     "71910003",

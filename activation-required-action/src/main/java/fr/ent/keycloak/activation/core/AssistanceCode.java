@@ -22,6 +22,11 @@ public final class AssistanceCode {
     public static final int LENGTH = 8;
     public static final Duration LIFESPAN = Duration.ofMinutes(30);
     public static final int PER_DAY = 3;
+    /**
+     * Wrong attempts (code or birth date) one code allows, counted for that code alone: past them it opens nothing and
+     * the student asks the helpdesk for a new one.
+     */
+    public static final int MAX_ATTEMPTS = 5;
 
     private AssistanceCode() {}
 

@@ -1,6 +1,7 @@
 package fr.ent.keycloak.activation.core;
 
 import fr.ent.keycloak.common.SupannAccountState;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,33 @@ public final class SupannClaims {
     private static final Pattern ESTABLISHMENT_CODE = Pattern.compile("\\{UAI\\}[0-9]{7}[A-Z]");
 
     private SupannClaims() {}
+
+    /**
+     * What a student is for the federation ({@code eduPersonAffiliation}, {@code eduPersonPrimaryAffiliation}).
+     *
+     * @param values the affiliations
+     * @param primary the primary one
+     */
+    public record Affiliation(List<String> values, String primary) {
+
+        /** An enrolled student: a student and a member of the establishment. */
+        public static final Affiliation STUDENT = new Affiliation(List.of("student", "member"), "student");
+
+        /**
+         * The affiliation on {@code today}: a student until the access their enrolment gives ends; from the first day
+         * of an alumni extension ({@code extendedFrom}), a former student ({@code alum}) and never {@code student} —
+         * services kept for students (licences, discounts) must not admit them —, a {@code member} too only where the
+         * university says so ({@code alumniAreMembers}).
+         *
+         * @param extendedFrom the first day of the student's alumni extension, null when there is none
+         */
+        public static Affiliation on(LocalDate today, LocalDate extendedFrom, boolean alumniAreMembers) {
+            if (extendedFrom == null || today.isBefore(extendedFrom)) {
+                return STUDENT;
+            }
+            return new Affiliation(alumniAreMembers ? List.of("alum", "member") : List.of("alum"), "alum");
+        }
+    }
 
     /** One attribute of a SAML assertion: its {@code urn:oid:} name, its friendly name, its values. */
     public record SamlAttribute(String name, String friendlyName, List<String> values) {}
@@ -68,6 +96,7 @@ public final class SupannClaims {
             String studentNumber,
             String scope,
             String establishment,
+            Affiliation affiliation,
             SupannAccountState supann) {
         List<SamlAttribute> attributes = new java.util.ArrayList<>();
         addSaml(attributes, "mail", universityMail);
@@ -75,7 +104,7 @@ public final class SupannClaims {
         addSaml(attributes, "sn", familyName);
         String display = ((givenName == null ? "" : givenName) + " " + (familyName == null ? "" : familyName)).trim();
         addSaml(attributes, "displayName", display);
-        of(login, studentNumber, null, scope, establishment).forEach((claim, value) -> {
+        of(login, studentNumber, null, scope, establishment, affiliation).forEach((claim, value) -> {
             if (OIDS.containsKey(claim)) {
                 List<String> values = value instanceof List<?> list
                         ? list.stream().map(Object::toString).toList()
@@ -118,15 +147,20 @@ public final class SupannClaims {
      * claim out rather than sending something false.
      */
     public static Map<String, Object> of(
-            String login, String studentNumber, String accountState, String scope, String establishment) {
+            String login,
+            String studentNumber,
+            String accountState,
+            String scope,
+            String establishment,
+            Affiliation affiliation) {
         Map<String, Object> claims = new LinkedHashMap<>();
         if (login != null && !login.isBlank() && scopeProblem(scope).isEmpty()) {
             claims.put(
                     EPPN,
                     login.trim().toLowerCase(Locale.ROOT) + '@' + scope.trim().toLowerCase(Locale.ROOT));
         }
-        claims.put(AFFILIATION, List.of("student", "member"));
-        claims.put(PRIMARY_AFFILIATION, "student");
+        claims.put(AFFILIATION, affiliation.values());
+        claims.put(PRIMARY_AFFILIATION, affiliation.primary());
         if (studentNumber != null && !studentNumber.isBlank()) {
             claims.put(STUDENT_NUMBER, studentNumber.trim());
         }

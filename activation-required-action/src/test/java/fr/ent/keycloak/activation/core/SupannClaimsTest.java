@@ -13,8 +13,8 @@ class SupannClaimsTest {
 
     @Test
     void aStudentIsAStudentAndAMemberOfTheirEstablishment() {
-        Map<String, Object> claims =
-                SupannClaims.of("JDupont", "71000001", "ACTIVE", "Umontpellier.FR", "{UAI}0341088Y");
+        Map<String, Object> claims = SupannClaims.of(
+                "JDupont", "71000001", "ACTIVE", "Umontpellier.FR", "{UAI}0341088Y", SupannClaims.Affiliation.STUDENT);
         assertThat(claims)
                 .containsExactly(
                         Map.entry("eduPersonPrincipalName", "jdupont@umontpellier.fr"),
@@ -25,9 +25,39 @@ class SupannClaimsTest {
                         Map.entry("ent_account_state", "ACTIVE"));
     }
 
+    /**
+     * A former student who chose to keep the account is no longer a student for the services: from the first day of
+     * the extension, {@code alum} (and {@code member} only where the university says so), never {@code student}.
+     * Columns: today, the first day of the extension (or none), alumni are members; the affiliations, the primary one.
+     */
+    @ParameterizedTest(name = "[{index}] {0}, extended from {1}, members {2} → {3} / {4}")
+    @CsvSource(
+            nullValues = "-",
+            delimiter = '|',
+            value = {
+                "2026-12-31 | -          | false | student member | student",
+                "2026-12-31 | 2027-01-01 | false | student member | student", // still in the last year
+                "2027-01-01 | 2027-01-01 | false | alum           | alum",
+                "2027-06-30 | 2027-01-01 | false | alum           | alum",
+                "2027-06-30 | 2027-01-01 | true  | alum member    | alum",
+            })
+    void duringAnAlumniExtensionTheAffiliationIsAlumNeverStudent(
+            String today, String extendedFrom, boolean members, String values, String primary) {
+        SupannClaims.Affiliation affiliation = SupannClaims.Affiliation.on(
+                java.time.LocalDate.parse(today),
+                extendedFrom == null ? null : java.time.LocalDate.parse(extendedFrom),
+                members);
+        assertThat(affiliation.values()).isEqualTo(List.of(values.split(" ")));
+        assertThat(affiliation.primary()).isEqualTo(primary);
+        assertThat(SupannClaims.of("jdupont", "1", "ACTIVE", "example.fr", null, affiliation))
+                .containsEntry("eduPersonAffiliation", affiliation.values())
+                .containsEntry("eduPersonPrimaryAffiliation", primary);
+    }
+
     @Test
     void whatTheAccountLacksOrAWrongSettingLeavesOutIsNeverSentFalse() {
-        Map<String, Object> claims = SupannClaims.of("jdupont", null, null, "not a domain", "0341088Y");
+        Map<String, Object> claims =
+                SupannClaims.of("jdupont", null, null, "not a domain", "0341088Y", SupannClaims.Affiliation.STUDENT);
         assertThat(claims)
                 .doesNotContainKeys("eduPersonPrincipalName", "supannEtuId", "supannEtablissement", "ent_account_state")
                 .containsKeys("eduPersonAffiliation", "eduPersonPrimaryAffiliation");
@@ -43,6 +73,7 @@ class SupannClaimsTest {
                 "71000001",
                 "umontpellier.fr",
                 "{UAI}0341088Y",
+                SupannClaims.Affiliation.STUDENT,
                 new SupannAccountState("{COMPTE}A", "{COMPTE}A:SupannActif:20260914:20271231"));
         assertThat(attributes)
                 .containsExactly(
@@ -76,7 +107,8 @@ class SupannClaimsTest {
 
     @Test
     void withoutAUniversityAddressThereIsNoMailAttribute_neverAnotherAddress() {
-        assertThat(SupannClaims.saml(null, "Zoé", "Martin", "zm", "1", "example.fr", null, null))
+        assertThat(SupannClaims.saml(
+                        null, "Zoé", "Martin", "zm", "1", "example.fr", null, SupannClaims.Affiliation.STUDENT, null))
                 .extracting(SupannClaims.SamlAttribute::friendlyName)
                 .doesNotContain("mail", "supannEtablissement")
                 .contains("eduPersonPrincipalName", "supannEtuId");
