@@ -37,9 +37,25 @@ class DeploymentFilesTest {
 
         List<String> bases = all(Pattern.compile("(?m)^FROM (\\S+)"), dockerfile);
         assertThat(bases).allMatch(base -> !base.endsWith(":latest") && base.contains(":"));
+        // Keycloak's version is one build argument for both stages, whose default is the patched release of the same
+        // minor version as the one the tests run on, never older
         assertThat(bases.stream().filter(base -> base.startsWith("quay.io/keycloak/keycloak:")))
                 .hasSize(2)
-                .allMatch(base -> base.equals("quay.io/keycloak/keycloak:" + serverVersion));
+                .allMatch(base -> base.equals("quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}"));
+        Matcher argument = Pattern.compile("(?m)^ARG KEYCLOAK_VERSION=(\\S+)$").matcher(dockerfile);
+        assertThat(argument.find())
+                .as("ARG KEYCLOAK_VERSION=… before the first FROM")
+                .isTrue();
+        assertThat(argument.start()).isLessThan(dockerfile.indexOf("\nFROM "));
+        String imageVersion = argument.group(1);
+        assertThat(imageVersion).isEqualTo(property(read("pom.xml"), "keycloak.image.version"));
+        String[] image = imageVersion.split("\\.");
+        String[] tested = serverVersion.split("\\.");
+        assertThat(image[0] + "." + image[1]).isEqualTo(tested[0] + "." + tested[1]);
+        assertThat(Integer.parseInt(image[2])).isGreaterThanOrEqualTo(Integer.parseInt(tested[2]));
+        // the patch release that fixes CVE-2026-19607 and CVE-2026-16103 (docs/security.md)
+        assertThat(Integer.parseInt(image[2])).isGreaterThanOrEqualTo(5);
+        assertThat(read("docs/security.md")).contains(serverVersion).contains(imageVersion);
 
         // each jar copied comes from a module whose jar has that fixed name, and they are the ones ./start.sh installs
         Matcher copy = Pattern.compile("COPY --from=pack \\S+ /src/([\\w-]+)/target/([\\w-]+)\\.jar ")

@@ -57,6 +57,27 @@ class DemoRealmIT {
     }
 
     /**
+     * The shipped realm turns off what CVE-2026-19607 (username takeover and lockout) and CVE-2026-16103 (CIBA lockout
+     * bypass) need on 26.7.3 — no one changes a username, no client takes the CIBA grant — and keeps admin events,
+     * which hold the helpdesk's free-text reasons, 12 months (docs/security.md).
+     */
+    @Test
+    void theRealmShipsWithoutWhatTheKnownCvesNeed_andAdminEventsExpire(Keycloak admin) {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        RealmRepresentation representation = realm.toRepresentation();
+        assertThat(representation.isEditUsernameAllowed()).isFalse();
+        assertThat(realm.clients().findAll())
+                .allSatisfy(client -> assertThat(
+                                client.getAttributes() == null
+                                        ? null
+                                        : client.getAttributes().get("oidc.ciba.grant.enabled"))
+                        .as("CIBA grant of %s", client.getClientId())
+                        .isNotEqualTo("true"));
+        assertThat(representation.getAttributes()).containsEntry("adminEventsExpiration", "31536000");
+        assertThat(representation.isAdminEventsEnabled()).isTrue();
+    }
+
+    /**
      * What an operator reads in the console (Keycloak shows a required action's name, a client scope's, a role's and a
      * client's description as stored, whatever the console's language): the shipped realm says it in French first,
      * then in English, for the pack's own and for Keycloak's own.
