@@ -9,6 +9,7 @@ import fr.ent.keycloak.activation.core.OperatorReason;
 import fr.ent.keycloak.activation.core.TermDashboard;
 import fr.ent.keycloak.activation.core.Timeline;
 import fr.ent.keycloak.common.EntAttributes;
+import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -56,9 +58,18 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 public final class AssistanceResource {
 
+    private static final Logger LOG = Logger.getLogger(AssistanceResource.class);
+
     static final String ROLE = "ent-helpdesk";
     static final String CLIENT = "ent-assistance";
     static final int MAX_RESULTS = 20;
+    /**
+     * Actions one operator may carry out in an hour, every student together (a console setting): a stolen operator
+     * session cannot sign out every student or use up every quota.
+     */
+    static final String ACTIONS_PER_HOUR = "entAssistanceActionsPerHour";
+
+    static final int DEFAULT_ACTIONS_PER_HOUR = 60;
     /** Rows the text search reads before leaving out the accounts that are not students or hold a privilege. */
     private static final int TEXT_SEARCH_ROWS = 100;
 
@@ -259,6 +270,13 @@ public final class AssistanceResource {
                     problem.get(),
                     Response.Status.BAD_REQUEST);
         }
+        if (!withinOperatorLimit(gate.operator().user())) {
+            return cardPage(page(), student, standing)
+                    .setAttribute("entDone", "entAssistanceOperatorLimit")
+                    .setAttribute("entDoneOk", false)
+                    .setStatus(Response.Status.TOO_MANY_REQUESTS)
+                    .createForm("ent-assistance-student.ftl");
+        }
         AssistanceActions.Result result = new AssistanceActions(session, realm)
                 .perform(
                         action,
@@ -288,6 +306,23 @@ public final class AssistanceResource {
                 .queryParam("result", outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .build();
         return Response.seeOther(card).build();
+    }
+
+    /**
+     * Takes one of the operator's actions of the hour, across the cluster; false (nothing done, logged with the
+     * operator's login and the limit) when they are used up.
+     */
+    private boolean withinOperatorLimit(UserModel operator) {
+        int limit = Settings.wholeNumber(
+                ACTIONS_PER_HOUR, ConsoleSettings.value(realm, ACTIONS_PER_HOUR), DEFAULT_ACTIONS_PER_HOUR, 1, 1000);
+        if (Activation.limiter(session)
+                .tryAcquire("ent-operator-actions:" + realm.getId() + ':' + operator.getId(), limit, 3600)) {
+            return true;
+        }
+        LOG.warnf(
+                "ENT assistance: operator %s reached the limit of %d actions an hour; nothing done",
+                operator.getUsername(), limit);
+        return false;
     }
 
     /** The signed-in operator, or the answer to give instead (sign in first, or 403). */

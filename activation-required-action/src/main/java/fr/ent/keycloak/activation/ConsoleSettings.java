@@ -92,6 +92,16 @@ final class ConsoleSettings {
                             1,
                             FirstConnectionSettings.MAX_MAX_WAITING)),
             new Setting(
+                    AssistanceResource.ACTIONS_PER_HOUR,
+                    ProviderConfigProperty.INTEGER_TYPE,
+                    Integer.toString(AssistanceResource.DEFAULT_ACTIONS_PER_HOUR),
+                    value -> Settings.wholeNumber(
+                            AssistanceResource.ACTIONS_PER_HOUR,
+                            value,
+                            AssistanceResource.DEFAULT_ACTIONS_PER_HOUR,
+                            1,
+                            1000)),
+            new Setting(
                     LifecycleSettings.ALUMNI_CHOICE,
                     ProviderConfigProperty.BOOLEAN_TYPE,
                     "false",

@@ -1,11 +1,9 @@
 package fr.ent.keycloak.activation;
 
 import fr.ent.keycloak.activation.core.AssistanceCode;
-import fr.ent.keycloak.activation.core.BirthDateCheck;
 import fr.ent.keycloak.activation.core.ClientAddress;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
 import fr.ent.keycloak.activation.core.SlotLimiter;
-import fr.ent.keycloak.common.EntAttributes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
@@ -30,8 +30,8 @@ import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.Urls;
 
@@ -55,6 +55,9 @@ public final class FirstConnectionResource {
     static final String EXECUTOR = "ent-first-connection";
     static final String FORM_TEMPLATE = "ent-first-connection.ftl";
     static final String CODE_TEMPLATE = "ent-first-connection-code.ftl";
+    static final String CODE_WAIT_TEMPLATE = "ent-first-connection-code-wait.ftl";
+    /** The cookie that holds the ticket of a code being checked. */
+    static final String TICKET_COOKIE = "ENT_CODE_TICKET";
 
     private static final Logger LOG = Logger.getLogger(FirstConnectionResource.class);
 
@@ -92,21 +95,7 @@ public final class FirstConnectionResource {
                 base,
                 address,
                 session.getContext().resolveLocale(null).toLanguageTag());
-        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
-        FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
-        int waiting = KeycloakInternals.waiting(executor);
-        if (!settings.takesOneMore(waiting)) {
-            // refused early rather than queued behind a backlog that only grows (a flood, a slow enrolment database)
-            LOG.warnf(
-                    "ENT first connection: request refused, %d requests are waiting on this node (limit %d, setting %s)",
-                    waiting, settings.maxWaiting(), FirstConnectionSettings.MAX_WAITING);
-            return busy(form);
-        }
-        try {
-            executor.execute(job);
-        } catch (RejectedExecutionException e) {
-            // never dropped in silence: the student is told to try again
-            LOG.warnf("ENT first connection: request refused, the server is overloaded (%s)", StudentMail.describe(e));
+        if (!admitted(job)) {
             return busy(form);
         }
         return session.getProvider(LoginFormsProvider.class)
@@ -130,11 +119,12 @@ public final class FirstConnectionResource {
     }
 
     /**
-     * Opens the activation journey in this browser when the student number, the birth date and the code all match an
-     * activatable student (the code is then used up); otherwise the same form with the same message, whatever was
-     * wrong or whether the student exists. A wrong birth date or code counts against that code alone
-     * ({@link AssistanceCode#MAX_ATTEMPTS}, apart from the birth-date failures of the other form, which strangers can
-     * use up), and the form is limited per client address like the other one.
+     * Answered at once, before any lookup (its time tells nothing), like the other form: the checks that depend on the
+     * text alone, then the work — find the student, compare the birth date and the code against that code's own
+     * counter ({@link AssistanceCode#MAX_ATTEMPTS}, apart from the birth-date failures of the other form, which
+     * strangers can use up) — goes to the same bounded queue ({@link CodeRedemptionJob}), under a ticket kept in a
+     * cookie of this browser; the student then presses "Continuer" ({@link #codeOutcome}). The form is limited per
+     * client address like the other one; a full queue answers at once that the service is busy.
      */
     @POST
     @Path("code")
@@ -151,11 +141,102 @@ public final class FirstConnectionResource {
         if (AssistanceCode.normalise(typedCode).isEmpty()) {
             return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage("code", "entCodeInvalidFormat"));
         }
-        String link = redeem(checked.request(), typedCode, checked.address());
-        if (link == null) {
-            return form(CODE_TEMPLATE, Response.Status.OK, form, new FormMessage(null, "entCodeRefused"));
+        String ticket = KeycloakModelUtils.generateId();
+        session.singleUseObjects()
+                .put(
+                        CodeRedemptionJob.key(realm.getId(), ticket),
+                        CodeRedemptionJob.TICKET_SECONDS,
+                        Map.of(CodeRedemptionJob.STATE, CodeRedemptionJob.PENDING));
+        CodeRedemptionJob job = new CodeRedemptionJob(
+                session.getKeycloakSessionFactory(),
+                realm.getId(),
+                checked.request(),
+                typedCode,
+                session.getContext().getUri().getBaseUri(),
+                checked.address(),
+                ticket);
+        if (!admitted(job)) {
+            session.singleUseObjects().remove(CodeRedemptionJob.key(realm.getId(), ticket));
+            return form(
+                    CODE_TEMPLATE,
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    form,
+                    new FormMessage(null, "entFirstConnectionBusy"));
         }
-        return Response.seeOther(URI.create(link)).build();
+        return Response.seeOther(waitUri()).cookie(ticketCookie(ticket, false)).build();
+    }
+
+    /**
+     * Where the browser comes back for the outcome of its code: still being checked (the page again, with
+     * "Continuer"), the activation journey (the ticket used up), or the code form with the same message whatever was
+     * wrong or whether the student exists.
+     */
+    @GET
+    @Path("code/wait")
+    @Produces(MediaType.TEXT_HTML)
+    public Response codeOutcome() {
+        PageLocale.apply(session);
+        Cookie cookie = session.getContext().getRequestHeaders().getCookies().get(TICKET_COOKIE);
+        String ticket = cookie == null ? null : cookie.getValue();
+        if (ticket == null || !ticket.matches("[0-9a-f-]{36}")) {
+            return form(CODE_TEMPLATE, Response.Status.OK, null, null);
+        }
+        String key = CodeRedemptionJob.key(realm.getId(), ticket);
+        Map<String, String> kept = session.singleUseObjects().get(key);
+        if (kept != null && CodeRedemptionJob.PENDING.equals(kept.get(CodeRedemptionJob.STATE))) {
+            return session.getProvider(LoginFormsProvider.class)
+                    .setAttribute("entWaitUrl", waitUri().toString())
+                    .setAttribute("entBackUrl", backUrl())
+                    .createForm(CODE_WAIT_TEMPLATE);
+        }
+        Map<String, String> outcome =
+                kept == null ? null : session.singleUseObjects().remove(key);
+        String link = outcome == null ? null : outcome.get(CodeRedemptionJob.LINK);
+        Response answer = link == null
+                ? form(CODE_TEMPLATE, Response.Status.OK, null, new FormMessage(null, "entCodeRefused"))
+                : Response.seeOther(URI.create(link)).build();
+        return Response.fromResponse(answer).cookie(ticketCookie("", true)).build();
+    }
+
+    /**
+     * Hands a job to the bounded queue of "1ère connexion"; false when the requests waiting on this node fill the cap
+     * or the server refuses it (then the caller answers at once that the service is busy).
+     */
+    private boolean admitted(Runnable job) {
+        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+        FirstConnectionSettings settings = FirstConnectionSettings.of(realm);
+        int waiting = KeycloakInternals.waiting(executor);
+        if (!settings.takesOneMore(waiting)) {
+            // refused early rather than queued behind a backlog that only grows (a flood, a slow enrolment database)
+            LOG.warnf(
+                    "ENT first connection: request refused, %d requests are waiting on this node (limit %d, setting %s)",
+                    waiting, settings.maxWaiting(), FirstConnectionSettings.MAX_WAITING);
+            return false;
+        }
+        try {
+            executor.execute(job);
+            return true;
+        } catch (RejectedExecutionException e) {
+            // never dropped in silence: the student is told to try again
+            LOG.warnf("ENT first connection: request refused, the server is overloaded (%s)", StudentMail.describe(e));
+            return false;
+        }
+    }
+
+    private URI waitUri() {
+        return UriBuilder.fromUri(selfUri()).path("code").path("wait").build();
+    }
+
+    /** The browser's ticket: this realm's "1ère connexion" pages only, not readable by scripts, same site only. */
+    private NewCookie ticketCookie(String ticket, boolean expired) {
+        return new NewCookie.Builder(TICKET_COOKIE)
+                .value(ticket)
+                .path(selfUri().getPath())
+                .maxAge(expired ? 0 : (int) CodeRedemptionJob.TICKET_SECONDS)
+                .httpOnly(true)
+                .secure("https".equalsIgnoreCase(selfUri().getScheme()))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 
     /** A form that passed the checks both forms share, or the answer to give instead. */
@@ -198,42 +279,6 @@ public final class FirstConnectionResource {
                     null);
         }
         return new Checked(null, parsed.request().get(), address);
-    }
-
-    /** The activation link the code opens, or null (the reason is in the events and the log, not in the answer). */
-    private String redeem(FirstConnectionRequest request, String typedCode, String address) {
-        UserModel user = FirstConnectionJob.find(session, realm, request);
-        if (!Activation.isStudent(user)) {
-            return null;
-        }
-        String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
-        // without a code issued, nothing is compared (the form is no way to guess a birth date); with one, its own
-        // counter: the birth-date failures of the other form do not stop a code the helpdesk has just given
-        String attempts = AssistanceCodes.attemptsKey(session, realm, user);
-        BirthDateCheck.Outcome check = attempts == null
-                ? BirthDateCheck.Outcome.MISMATCH
-                : new BirthDateCheck(limiter())
-                        .attempt(
-                                attempts,
-                                AssistanceCode.MAX_ATTEMPTS,
-                                AssistanceCode.LIFESPAN.toSeconds(),
-                                () -> request.bornOn(user.getFirstAttribute(EntAttributes.DATE_OF_BIRTH))
-                                        && AssistanceCodes.redeem(session, realm, user, typedCode));
-        if (check != BirthDateCheck.Outcome.MATCH) {
-            String outcome = check == BirthDateCheck.Outcome.THROTTLED ? "code_throttled" : "code_refused";
-            FirstConnectionJob.record(session, realm, user, address, outcome);
-            LOG.infof("ENT first connection: assistance code of student %s not accepted (%s)", number, outcome);
-            return null;
-        }
-        if (!Lifecycle.standing(realm, user).mayActivate()) {
-            FirstConnectionJob.record(session, realm, user, address, "code_not_activatable");
-            return null;
-        }
-        String link = ActivationMailer.issueLink(
-                session, realm, user, session.getContext().getUri().getBaseUri());
-        FirstConnectionJob.record(session, realm, user, address, "code_accepted");
-        LOG.infof("ENT first connection: student %s opened the activation with an assistance code", number);
-        return link;
     }
 
     private boolean withinAddressLimit(String address) {

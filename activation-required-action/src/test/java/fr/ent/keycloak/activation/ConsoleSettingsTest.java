@@ -50,6 +50,9 @@ class ConsoleSettingsTest {
         "entFirstConnectionMaxWaiting, 0, false",
         "entFirstConnectionMaxWaiting, 100001, false",
         "entExpiryWarningDays, 181, false",
+        "entAssistanceActionsPerHour, 60, true",
+        "entAssistanceActionsPerHour, 0, false",
+        "entAssistanceActionsPerHour, 1001, false",
         "entCharterVersion, 2026-1, true",
         "entHelpdesk, '', true"
     })

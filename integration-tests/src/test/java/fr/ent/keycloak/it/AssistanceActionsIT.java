@@ -222,6 +222,39 @@ class AssistanceActionsIT {
         }
     }
 
+    /**
+     * A stolen operator session cannot act without end: past the operator's actions of the hour (a console setting,
+     * here 2) the console does nothing, says why, and records nothing.
+     */
+    @Test
+    void anOperatorsActionsAreLimitedPerHour(
+            Keycloak admin, EnrolmentDatabase database, KeycloakServer server, WebDriver browser) throws Exception {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        java.util.Map<String, String> before = fr.ent.keycloak.it.support.LifecycleConsole.read(realm);
+        String operator = Operators.create(realm, "op-act4");
+        Students.insertPaid(database, "71910004", "aclimit", "Léna", "Limite");
+        try {
+            fr.ent.keycloak.it.support.LifecycleConsole.save(realm, before, "entAssistanceActionsPerHour", "2");
+            realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
+            String id = Students.user(realm, "aclimit").getId();
+            Operators.signIn(
+                    browser, server.realmUrl() + "/ent-assistance/students/" + id, "op-act4", Operators.PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            for (int i = 1; i <= 2; i++) {
+                Operators.act(browser, "clear-limits", "Essai " + i + " : vérification au guichet");
+                assertThat(done(wait)).doesNotContain("limite d'actions");
+            }
+            int recorded = actions(realm, id).size();
+            Operators.act(browser, "sign-out", "Essai 3 : déconnexion demandée");
+            assertThat(done(wait)).contains("limite d'actions de l'heure");
+            assertThat(actions(realm, id)).hasSize(recorded);
+        } finally {
+            fr.ent.keycloak.it.support.LifecycleConsole.restore(realm, before);
+            realm.users().delete(operator).close();
+            Students.forget(realm, database, "aclimit");
+        }
+    }
+
     @Test
     void anAssistanceCodeOpensTheActivationInTheStudentsBrowserWithoutAnyEmail(
             Keycloak admin, EnrolmentDatabase database, MailServer mail, KeycloakServer server, WebDriver browser)
@@ -332,6 +365,20 @@ class AssistanceActionsIT {
         org.openqa.selenium.WebElement send = browser.findElement(By.id("ent-code-send"));
         send.click();
         wait.until(ExpectedConditions.stalenessOf(send));
+        // answered at once: "Continuer" until the background check has its outcome
+        for (int i = 0;
+                i < 30 && !browser.findElements(By.id("ent-code-continue")).isEmpty();
+                i++) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            org.openqa.selenium.WebElement next = browser.findElement(By.id("ent-code-continue"));
+            next.click();
+            wait.until(ExpectedConditions.stalenessOf(next));
+        }
     }
 
     /** On a confirmation page shown again with an error: types the reason again and confirms. */

@@ -80,6 +80,11 @@ class FirstConnectionBacklogIT {
             assertThat(answered).as("requests taken").isGreaterThanOrEqualTo(3);
             assertThat(busy).as("requests told the service is busy").isPositive();
             assertThat(answered + busy).isEqualTo(REQUESTS);
+            // "J'ai un code d'assistance" waits in the same queue: refused at once too, never held by the lookup
+            HttpResponse<String> code =
+                    new FirstConnectionForm(server.realmUrl()).submitCode("nobody-code", "01/01/2000", "ABCD-EFGH");
+            assertThat(code.statusCode()).isEqualTo(503);
+            assertThat(code.body()).contains("trop de demandes en ce moment").contains("name=\"code\"");
 
             // the database answers again: once the backlog is worked off, the form takes requests as usual
             proxy.mode(TcpProxy.Mode.FORWARD);

@@ -74,6 +74,29 @@ public final class FirstConnectionForm {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Fetches "J'ai un code d'assistance" and sends it: the answer to the POST (not followed: a 303 to the page where
+     * the outcome waits, or the form again).
+     */
+    public HttpResponse<String> submitCode(String identifier, String birthDate, String code)
+            throws IOException, InterruptedException {
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/code"))
+                        .header("Accept-Language", "fr")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String body = "entFormToken=" + encode(token(page.body())) + "&identifier=" + encode(identifier) + "&birthDate="
+                + encode(birthDate) + "&code=" + encode(code);
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url + "/code"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept-Language", "fr")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The token a form page carries. */
     public static String token(String page) {
         Matcher matcher = TOKEN.matcher(page);
