@@ -91,14 +91,62 @@ public final class RelyingParties implements AutoCloseable {
     }
 
     /**
+     * Where httpd's files go. Run as root, httpd's workers run as {@code www-data}, and must reach the document root:
+     * a clone in a private folder (mode 0700, as {@code mktemp -d} or root's home give) would stop them ("unable to
+     * read htaccess file"), so the files go to a folder of their own under the system's temporary folder, which every
+     * user can cross. Otherwise, under the build's {@code target}.
+     */
+    static Path workingDirectory(int port) throws IOException {
+        if (!runsAsRoot()) {
+            return Files.createDirectories(
+                    ItSettings.projectRoot().resolve("integration-tests/target/relying-parties/" + port));
+        }
+        Path directory =
+                Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "ent-it-httpd-" + port + "-");
+        Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return directory;
+    }
+
+    /** Whether every folder from the root down to {@code directory} lets other users through (o+x). */
+    static boolean crossableByOthers(Path directory) throws IOException {
+        for (Path folder = directory.toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (!Files.getPosixFilePermissions(folder)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean runsAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Test files only (a throwaway key pair, pages, logs): readable by httpd's workers, its run folder writable. */
+    private static void readableByWorkers(Path directory) throws IOException {
+        if (!runsAsRoot()) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(
+                        path,
+                        java.nio.file.attribute.PosixFilePermissions.fromString(
+                                Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        Files.setPosixFilePermissions(
+                directory.resolve("run"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+
+    /**
      * Starts httpd for the realm of {@code server}: the OIDC service signs in as {@link #OIDC_CLIENT} with
      * {@code secret} and asks for {@code scopes}; the SAML service reads the realm's IdP metadata.
      */
     public static RelyingParties start(KeycloakServer server, String secret, String scopes) {
         try {
             int port = FreePorts.next();
-            Path directory = Files.createDirectories(
-                    ItSettings.projectRoot().resolve("integration-tests/target/relying-parties/" + port));
+            Path directory = workingDirectory(port);
             Files.createDirectories(directory.resolve("run"));
             Files.createDirectories(directory.resolve("logs"));
             String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>received</title>"
@@ -112,6 +160,7 @@ public final class RelyingParties implements AutoCloseable {
             Files.writeString(
                     directory.resolve("idp-metadata.xml"), get(server.realmUrl() + "/protocol/saml/descriptor"));
             Files.writeString(directory.resolve("httpd.conf"), configuration(server, directory, port, secret, scopes));
+            readableByWorkers(directory);
 
             Path log = directory.resolve("logs/console.log");
             Process process = new ProcessBuilder(
@@ -139,7 +188,7 @@ public final class RelyingParties implements AutoCloseable {
 
     private static String configuration(KeycloakServer server, Path directory, int port, String secret, String scopes) {
         String base = "http://localhost:" + port;
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = runsAsRoot();
         StringBuilder conf = new StringBuilder();
         conf.append("ServerRoot \"")
                 .append(directory)
