@@ -63,11 +63,12 @@ class AfterLeavingIT {
                     "UPDATE ent_enrolment SET last_academic_year = ?, updated_at = now() WHERE login = 'alines'",
                     database,
                     Students.EXPIRED_YEAR);
+            String share = Students.settingValue(realm, component, "maxDisablePercent");
             Students.setting(realm, component, "maxDisablePercent", "100");
             try {
                 realm.userStorage().syncUsers(component, "triggerFullSync");
             } finally {
-                Students.setting(realm, component, "maxDisablePercent", null);
+                Students.setting(realm, component, "maxDisablePercent", share);
             }
             UserRepresentation closed = Students.user(realm, "alines");
             assertThat(closed.isEnabled()).isFalse();

@@ -11,6 +11,7 @@ import fr.ent.keycloak.it.support.Operators;
 import fr.ent.keycloak.it.support.PageChecks;
 import fr.ent.keycloak.it.support.ReceivedMail;
 import fr.ent.keycloak.it.support.Students;
+import fr.ent.keycloak.it.support.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -293,35 +294,9 @@ class AlumniChoiceIT {
 
     /** The access token's claims (JSON) of a password grant asking the {@code supann} scope, by a client of the test. */
     private static String supannClaims(KeycloakServer server, RealmResource realm, String username) throws Exception {
-        org.keycloak.representations.idm.ClientRepresentation client =
-                new org.keycloak.representations.idm.ClientRepresentation();
-        client.setClientId("it-alumni-service");
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setOptionalClientScopes(List.of("supann"));
-        String id;
-        try (jakarta.ws.rs.core.Response created = realm.clients().create(client)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            id = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(created);
-        }
+        String id = Tokens.directGrantClient(realm, "it-alumni-service", List.of("supann"));
         try {
-            HttpResponse<String> grant = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                                    .header("Content-Type", "application/x-www-form-urlencoded")
-                                    .POST(HttpRequest.BodyPublishers.ofString(
-                                            "grant_type=password&client_id=it-alumni-service&scope=openid%20supann"
-                                                    + "&username=" + username + "&password="
-                                                    + java.net.URLEncoder.encode(
-                                                            PASSWORD, java.nio.charset.StandardCharsets.UTF_8)))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
-            Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(grant.body());
-            assertThat(token.find()).isTrue();
-            return new String(
-                    java.util.Base64.getUrlDecoder().decode(token.group(1).split("\\.")[1]),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            return Tokens.claims(Tokens.accessToken(server, "it-alumni-service", username, PASSWORD, "openid supann"));
         } finally {
             realm.clients().get(id).remove();
         }

@@ -164,13 +164,14 @@ class RelyingPartiesIT {
             }
             // (one student of the shared source, which other tests may have left nearly empty: the mass-change
             // guard's share set aside)
+            String share = Students.settingValue(realm, Students.component(realm, "enrolment"), "maxDisablePercent");
             Students.setting(realm, Students.component(realm, "enrolment"), "maxDisablePercent", "100");
             Students.setting(realm, Students.component(realm, "enrolment"), "changedSyncPeriod", "5");
             try {
                 awaitBackchannelLogout(services.parties, Duration.ofSeconds(60));
             } finally {
                 Students.setting(realm, Students.component(realm, "enrolment"), "changedSyncPeriod", "-1");
-                Students.setting(realm, Students.component(realm, "enrolment"), "maxDisablePercent", null);
+                Students.setting(realm, Students.component(realm, "enrolment"), "maxDisablePercent", share);
             }
             assertThat(Students.state(realm, "rpmax")).isEqualTo("EXPIRED");
 

@@ -7,10 +7,10 @@ import fr.ent.keycloak.it.support.EnrolmentDatabase;
 import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.Students;
+import fr.ent.keycloak.it.support.Tokens;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +23,6 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,13 +47,13 @@ class VouchedAttributesIT {
             Keycloak admin, EnrolmentDatabase database, KeycloakServer server) throws Exception {
         RealmResource realm = admin.realm(KeycloakServer.REALM);
         Students.insertPaid(database, "71950001", "vouchcam", "Camille", "Vérité");
-        String client = directGrantClient(realm);
+        String client = Tokens.directGrantClient(realm, CLIENT, List.of());
         String staff = null;
         try {
             realm.userStorage().syncUsers(Students.component(realm, "enrolment"), "triggerFullSync");
             Students.activate(server, "vouchcam", PASSWORD);
             HttpClient http = HttpClient.newHttpClient();
-            String token = token(server, http, "vouchcam");
+            String token = Tokens.accessToken(server, CLIENT, "vouchcam", PASSWORD, null);
 
             // the account console's REST API: the student's own profile, edited
             HttpResponse<String> profile = http.send(
@@ -178,32 +177,5 @@ class VouchedAttributesIT {
         assertThat(stored.getFirstName()).isEqualTo("Camille");
         assertThat(stored.getLastName()).isEqualTo("Vérité");
         assertThat(stored.getEmail()).isEqualTo("vouchcam@example.org");
-    }
-
-    /** A public client with the password grant, as a student's own application would be; returns its id. */
-    private static String directGrantClient(RealmResource realm) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setFullScopeAllowed(true);
-        try (Response created = realm.clients().create(client)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            return CreatedResponseUtil.getCreatedId(created);
-        }
-    }
-
-    private static String token(KeycloakServer server, HttpClient http, String username) throws Exception {
-        HttpResponse<String> grant = http.send(
-                HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + CLIENT
-                                + "&username=" + username + "&password="
-                                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
-        return (String) new ObjectMapper().readValue(grant.body(), Map.class).get("access_token");
     }
 }

@@ -240,6 +240,20 @@ public final class Students {
         realm.components().component(componentId).update(component);
     }
 
+    /**
+     * The value of one setting of an {@code ent-enrolment} component, null when it has none: read it before changing a
+     * setting of the shared component, and set it back after ({@link #setting} with null does not remove a key that
+     * the realm's component holds: Keycloak's update keeps keys the representation leaves out).
+     */
+    public static String settingValue(RealmResource realm, String componentId, String name) {
+        List<String> values = realm.components()
+                .component(componentId)
+                .toRepresentation()
+                .getConfig()
+                .get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     /** The id of the realm's {@code ent-enrolment} component named {@code name}. */
     public static String component(RealmResource realm, String name) {
         return realm.components().query(null, "org.keycloak.storage.UserStorageProvider").stream()
