@@ -416,10 +416,8 @@ public final class AssistanceResource {
      * of the realm's administration ({@link AssistanceSearch#reach}).
      */
     private boolean reachable(UserModel user) {
-        if (!Activation.isStudent(user)) {
-            return false;
-        }
-        return AssistanceSearch.reach(true, privileged(user)).shown();
+        boolean student = Activation.isStudent(user);
+        return AssistanceSearch.reach(student, student && privileged(user)).shown();
     }
 
     private boolean privileged(UserModel user) {

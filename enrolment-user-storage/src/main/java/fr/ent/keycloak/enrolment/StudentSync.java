@@ -376,6 +376,10 @@ final class StudentSync {
      */
     private SyncPlan.Closures closures(
             boolean full, List<StudentRecord> valid, List<StudentRecord> changed, Map<String, SyncPlan.Copy> copies) {
+        if (!full && copies == null) {
+            // nothing to judge (no vanished students in a changed-users sync, no copies to compare): no scan
+            return new SyncPlan.Closures(0, List.of(), List.of(), config.maxDisablePercent());
+        }
         List<String> enabled = copies != null
                 ? copies.entrySet().stream()
                         .filter(copy -> copy.getValue().enabled())

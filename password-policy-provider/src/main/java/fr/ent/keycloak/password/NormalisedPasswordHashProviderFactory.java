@@ -31,7 +31,7 @@ public final class NormalisedPasswordHashProviderFactory implements PasswordHash
 
     @Override
     public PasswordHashProvider create(KeycloakSession session) {
-        return new Normalised(session.getProvider(PasswordHashProvider.class, delegate));
+        return new Normalised(session, delegate);
     }
 
     @Override
@@ -61,36 +61,56 @@ public final class NormalisedPasswordHashProviderFactory implements PasswordHash
         return 400;
     }
 
-    /** Keycloak's hashing applied to the normalised password; the credential names this algorithm. */
+    /**
+     * Keycloak's hashing applied to the normalised password; the credential names this algorithm, and the one it was
+     * hashed with underneath (so a credential stays checkable after the {@code delegate} option changes).
+     */
     private static final class Normalised implements PasswordHashProvider {
 
-        private final PasswordHashProvider delegate;
+        private final KeycloakSession session;
+        private final String delegate;
 
-        Normalised(PasswordHashProvider delegate) {
+        Normalised(KeycloakSession session, String delegate) {
+            this.session = session;
             this.delegate = delegate;
+        }
+
+        /** The hashing a credential was made with underneath (the configured one for a new credential). */
+        private PasswordHashProvider underneath(String algorithm) {
+            PasswordHashProvider provider = session.getProvider(PasswordHashProvider.class, algorithm);
+            if (provider == null) {
+                throw new IllegalStateException(
+                        "ENT password hashing: Keycloak has no password hashing named " + algorithm);
+            }
+            return provider;
         }
 
         @Override
         public boolean policyCheck(PasswordPolicy policy, PasswordCredentialModel credential) {
+            String inner = delegateAlgorithm(credential);
+            // a credential hashed underneath with another algorithm than the configured one is hashed again
             return PROVIDER_ID.equals(credential.getPasswordCredentialData().getAlgorithm())
-                    && delegate.policyCheck(policy, withAlgorithm(credential, delegateAlgorithm(credential)));
+                    && delegate.equals(inner)
+                    && underneath(inner).policyCheck(policy, withAlgorithm(credential, inner));
         }
 
         @Override
         public PasswordCredentialModel encodedCredential(String rawPassword, int iterations) {
             return withAlgorithm(
-                    delegate.encodedCredential(PasswordText.normalise(rawPassword), iterations), PROVIDER_ID);
+                    underneath(delegate).encodedCredential(PasswordText.normalise(rawPassword), iterations),
+                    PROVIDER_ID);
         }
 
         @Override
         public boolean verify(String rawPassword, PasswordCredentialModel credential) {
-            return delegate.verify(
-                    PasswordText.normalise(rawPassword), withAlgorithm(credential, delegateAlgorithm(credential)));
+            String inner = delegateAlgorithm(credential);
+            return underneath(inner).verify(PasswordText.normalise(rawPassword), withAlgorithm(credential, inner));
         }
 
         @Override
         public String credentialHashingStrength(PasswordCredentialModel credential) {
-            return delegate.credentialHashingStrength(withAlgorithm(credential, delegateAlgorithm(credential)));
+            String inner = delegateAlgorithm(credential);
+            return underneath(inner).credentialHashingStrength(withAlgorithm(credential, inner));
         }
 
         @Override
