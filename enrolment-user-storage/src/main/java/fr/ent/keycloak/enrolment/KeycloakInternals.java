@@ -103,7 +103,7 @@ final class KeycloakInternals {
                     (String) row[2],
                     Boolean.TRUE.equals(row[1]),
                     calendar.accessEndsAt(year, StudentFacts.day((String) row[4])),
-                    RetentionRun.instant((String) row[5])));
+                    AcademicCalendar.parseInstant((String) row[5])));
         }
         return accounts;
     }

@@ -183,15 +183,6 @@ final class RetentionRun {
         }
     }
 
-    /** A stored instant, or null when absent or unreadable. */
-    static Instant instant(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Instant.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private boolean delete(KeycloakSession session, Retention.Account account, long eventsBefore, int months) {
         RealmModel realm = session.realms().getRealm(realmId);
         session.getContext().setRealm(realm);

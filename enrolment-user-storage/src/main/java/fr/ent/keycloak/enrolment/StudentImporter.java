@@ -12,7 +12,6 @@ import fr.ent.keycloak.enrolment.core.Minimisation;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -221,7 +220,7 @@ final class StudentImporter {
         changed |= refreshState(user, true, outcome == Outcome.ADDED);
         if (StudentRecord.isMinimisedForm(user.getFirstAttribute(SOURCE_FINGERPRINT))) {
             // closed and minimised just now: the row's own minimised fingerprint, which the next sync compares
-            user.setSingleAttribute(SOURCE_FINGERPRINT, record.minimisedFingerprint());
+            set(user, SOURCE_FINGERPRINT, record.minimisedFingerprint());
         }
         if (changed && outcome == Outcome.UNCHANGED) {
             evict(user);
@@ -313,13 +312,6 @@ final class StudentImporter {
 
     /** The row as a minimised account still holds it: what its minimised fingerprint is computed over. */
     private static StudentRecord kept(UserModel user) {
-        String paid = user.getFirstAttribute(EntAttributes.FEE_PAID_AT);
-        Instant feePaidAt;
-        try {
-            feePaidAt = paid == null ? null : Instant.parse(paid);
-        } catch (java.time.format.DateTimeParseException e) {
-            feePaidAt = null;
-        }
         return new StudentRecord(
                 user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
                 user.getUsername(),
@@ -330,7 +322,7 @@ final class StudentImporter {
                 null,
                 StudentFacts.academicYear(user.getFirstAttribute(EntAttributes.LAST_ACADEMIC_YEAR)),
                 null,
-                feePaidAt,
+                fr.ent.keycloak.common.AcademicCalendar.parseInstant(user.getFirstAttribute(EntAttributes.FEE_PAID_AT)),
                 null);
     }
 

@@ -52,7 +52,8 @@ public final class SyncPlan {
     public record Validated(List<StudentRecord> valid, List<Rejection> rejected) {}
 
     /**
-     * The students who vanished from the source, and whether the sync may disable them.
+     * The students who vanished from the source, and whether they alone would stay within the share (the sync's guard
+     * counts them with the accounts a changed row would close: {@link Closures}).
      *
      * @param imported how many students of this source are enabled
      */
