@@ -122,7 +122,7 @@ needs_build() {
   [ -f "$BUILD_STAMP" ] || return 0
   [ -f "$GREENMAIL_JAR" ] || return 0
   local jar
-  for jar in ent-common ent-password-policy ent-enrolment-user-storage ent-activation ent-themes; do
+  for jar in ent-common ent-keycloak-support ent-password-policy ent-enrolment-user-storage ent-activation ent-service-mappers ent-assistance-console ent-themes; do
     [ -f "$KC_HOME/providers/$jar.jar" ] || return 0
   done
   [ -z "$(find "$ROOT" -path "$ROOT/*/target" -prune -o -path "$ROOT/.git" -prune -o \

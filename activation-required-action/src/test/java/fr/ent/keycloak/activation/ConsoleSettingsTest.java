@@ -3,6 +3,7 @@ package fr.ent.keycloak.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import fr.ent.keycloak.support.ConsoleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

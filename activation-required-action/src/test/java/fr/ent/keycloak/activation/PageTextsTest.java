@@ -66,22 +66,6 @@ class PageTextsTest {
         assertThat(missing).as("keys used but not shipped in the jar").isEmpty();
     }
 
-    /** Keys made of parts (a timeline line, an action of the assistance console), which no pattern finds. */
-    @Test
-    void everyComposedKeyIsShipped() throws IOException {
-        Set<String> composed = new TreeSet<>(fr.ent.keycloak.activation.core.Timeline.messageKeys());
-        for (fr.ent.keycloak.activation.core.AssistanceAction action :
-                fr.ent.keycloak.activation.core.AssistanceAction.values()) {
-            composed.add("entAssistanceAction." + action.slug());
-            composed.add("entAssistanceEffect." + action.slug());
-            if (action != fr.ent.keycloak.activation.core.AssistanceAction.ISSUE_CODE) {
-                composed.add("entAssistanceDone." + action.slug());
-            }
-        }
-        composed.removeAll(bundle("fr").stringPropertyNames());
-        assertThat(composed).as("composed keys not shipped in the jar").isEmpty();
-    }
-
     private static boolean isMessageKey(String candidate) {
         return candidate.endsWith("Subject")
                 || candidate.endsWith("Message")

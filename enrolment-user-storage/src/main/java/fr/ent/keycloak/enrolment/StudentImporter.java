@@ -2,15 +2,13 @@ package fr.ent.keycloak.enrolment;
 
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
-import fr.ent.keycloak.common.InvalidSettingException;
-import fr.ent.keycloak.common.LifecycleSettings;
-import fr.ent.keycloak.common.Settings;
 import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.enrolment.core.AccountOwnership;
 import fr.ent.keycloak.enrolment.core.Minimisation;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
+import fr.ent.keycloak.support.Lifecycle;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -22,7 +20,6 @@ import java.util.Objects;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
@@ -94,19 +91,7 @@ final class StudentImporter {
      * (nothing is written with a calendar the university did not set) and sign-ins keep the stored states.
      */
     static StudentLifecycle lifecycle(RealmModel realm) {
-        try {
-            // where the activation module keeps them: the console's configuration of its first step, else the realm
-            // attributes of realms set up before
-            RequiredActionConfigModel console = realm.getRequiredActionConfigByAlias(LifecycleSettings.CONSOLE_HOLDER);
-            return StudentLifecycle.of(Settings.preferring(
-                    name -> console == null ? null : console.getConfigValue(name), realm::getAttribute));
-        } catch (InvalidSettingException e) {
-            LOG.errorf(
-                    "ENT enrolment: realm %s has a wrong lifecycle setting, account states are not recomputed"
-                            + " until it is corrected: %s",
-                    realm.getName(), e.getMessage());
-            return null;
-        }
+        return Lifecycle.ofOrLogged(realm, "account states are not recomputed");
     }
 
     private UserProvider local() {

@@ -21,11 +21,12 @@ import java.util.Objects;
 public final class AcademicCalendar {
 
     /** Default delay between the payment of the fee and the possibility to activate. */
-    public static final Duration DEFAULT_ACTIVATION_DELAY = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_ACTIVATION_DELAY =
+            Duration.ofMinutes(RealmSetting.ACTIVATION_DELAY_MINUTES.number(null));
     /** Default last day of access in the year the last academic year ends. */
-    public static final MonthDay DEFAULT_ACCESS_ENDS_ON = MonthDay.of(12, 31);
+    public static final MonthDay DEFAULT_ACCESS_ENDS_ON = RealmSetting.ACCESS_ENDS_ON.monthDay(null);
     /** Default time zone of the university. */
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+    public static final ZoneId DEFAULT_ZONE = RealmSetting.TIME_ZONE.zone(null);
 
     private static final AcademicCalendar DEFAULT =
             new AcademicCalendar(DEFAULT_ACTIVATION_DELAY, DEFAULT_ACCESS_ENDS_ON, DEFAULT_ZONE);

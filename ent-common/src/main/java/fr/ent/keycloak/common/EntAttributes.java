@@ -42,6 +42,9 @@ public final class EntAttributes {
      */
     public static final String ACTIVATION_LINK_ID = "entActivationLinkId";
 
+    /** When the automatic activation email went out (ISO instant): it goes once. */
+    public static final String ACTIVATION_MAIL_SENT_AT = "entActivationMailSentAt";
+
     /**
      * When the pack removed, at the end of the student's access, the data a closed account no longer needs (ISO-8601
      * instant); gone again when the student enrols again and the data comes back.

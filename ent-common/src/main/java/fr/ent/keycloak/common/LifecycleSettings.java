@@ -5,26 +5,9 @@ import java.util.function.Function;
 
 /**
  * The realm's lifecycle settings, read in one place: the configuration of the required action {@value #CONSOLE_HOLDER}
- * in the admin console (or, for realms set up before, realm attributes of the same names):
- *
- * <table>
- *   <caption>settings</caption>
- *   <tr><th>attribute</th><th>meaning</th><th>default</th></tr>
- *   <tr><td>{@value #ACTIVATION_DELAY_MINUTES}</td><td>minutes between payment and activation (0–10080)</td><td>15</td></tr>
- *   <tr><td>{@value #ACCESS_ENDS_ON}</td><td>last day of access, {@code MM-DD}, in the year the last academic year
- *       ends</td><td>12-31</td></tr>
- *   <tr><td>{@value #TIME_ZONE}</td><td>the university's time zone</td><td>Europe/Paris</td></tr>
- *   <tr><td>{@value #STUDENT_MAILS_PER_DAY}</td><td>emails with a link or guidance per student per 24 hours, every
- *       path together (1–20)</td><td>3</td></tr>
- *   <tr><td>{@value #ALUMNI_CHOICE}</td><td>offer students who leave to keep their account one more year, asked each
- *       year</td><td>false</td></tr>
- *   <tr><td>{@value #ALUMNI_OFFER_DAYS}</td><td>how many days before the end of access the choice is offered
- *       (1–180)</td><td>45</td></tr>
- *   <tr><td>{@value #RETENTION_MONTHS}</td><td>calendar months after the end of access when a closed account is
- *       deleted (0–240; 0: never)</td><td>12</td></tr>
- * </table>
- *
- * A value that does not parse is refused with {@link InvalidSettingException}: never replaced by the default.
+ * in the admin console (or, for realms set up before, realm attributes of the same names). Their names, defaults and
+ * ranges are those of the one table, {@link RealmSetting}. A value that does not parse is refused with
+ * {@link InvalidSettingException}: never replaced by the default.
  *
  * @param calendar when a student becomes activatable and when the account expires
  * @param studentMailsPerDay at most this many link or guidance emails to one student in 24 hours
@@ -45,22 +28,20 @@ public record LifecycleSettings(
      */
     public static final String CONSOLE_HOLDER = "ent-activation-start";
 
-    public static final String ACTIVATION_DELAY_MINUTES = "entActivationDelayMinutes";
-    public static final String ACCESS_ENDS_ON = "entAccessEndsOn";
-    public static final String TIME_ZONE = "entTimeZone";
-    public static final String STUDENT_MAILS_PER_DAY = "entStudentMailsPerDay";
-    public static final String ALUMNI_CHOICE = "entAlumniChoice";
-    public static final String ALUMNI_OFFER_DAYS = "entAlumniOfferDays";
-    public static final String RETENTION_MONTHS = "entRetentionMonths";
+    public static final String ACTIVATION_DELAY_MINUTES = RealmSetting.ACTIVATION_DELAY_MINUTES.key();
+    public static final String ACCESS_ENDS_ON = RealmSetting.ACCESS_ENDS_ON.key();
+    public static final String TIME_ZONE = RealmSetting.TIME_ZONE.key();
+    public static final String STUDENT_MAILS_PER_DAY = RealmSetting.STUDENT_MAILS_PER_DAY.key();
+    public static final String ALUMNI_CHOICE = RealmSetting.ALUMNI_CHOICE.key();
+    public static final String ALUMNI_OFFER_DAYS = RealmSetting.ALUMNI_OFFER_DAYS.key();
+    public static final String RETENTION_MONTHS = RealmSetting.RETENTION_MONTHS.key();
 
     /** The former name of {@link #STUDENT_MAILS_PER_DAY}, when it capped "1ère connexion" alone: still read. */
     public static final String FORMER_STUDENT_MAILS_PER_DAY = "entFirstConnectionMaxEmails";
 
-    public static final int DEFAULT_STUDENT_MAILS_PER_DAY = 3;
-    public static final int DEFAULT_ALUMNI_OFFER_DAYS = 45;
-    public static final int MAX_ALUMNI_OFFER_DAYS = 180;
-    public static final int DEFAULT_RETENTION_MONTHS = 12;
-    public static final int MAX_RETENTION_MONTHS = 240;
+    public static final int DEFAULT_STUDENT_MAILS_PER_DAY = RealmSetting.STUDENT_MAILS_PER_DAY.number(null);
+    public static final int DEFAULT_ALUMNI_OFFER_DAYS = RealmSetting.ALUMNI_OFFER_DAYS.number(null);
+    public static final int DEFAULT_RETENTION_MONTHS = RealmSetting.RETENTION_MONTHS.number(null);
 
     private static final LifecycleSettings DEFAULTS = new LifecycleSettings(
             AcademicCalendar.defaults(), DEFAULT_STUDENT_MAILS_PER_DAY, false, DEFAULT_ALUMNI_OFFER_DAYS);
@@ -92,35 +73,27 @@ public record LifecycleSettings(
      */
     public static LifecycleSettings read(Function<String, String> realmAttribute) {
         AcademicCalendar calendar = new AcademicCalendar(
-                Duration.ofMinutes(Settings.wholeNumber(
-                        ACTIVATION_DELAY_MINUTES,
-                        realmAttribute.apply(ACTIVATION_DELAY_MINUTES),
-                        (int) AcademicCalendar.DEFAULT_ACTIVATION_DELAY.toMinutes(),
-                        0,
-                        7 * 24 * 60)),
-                Settings.monthDay(
-                        ACCESS_ENDS_ON, realmAttribute.apply(ACCESS_ENDS_ON), AcademicCalendar.DEFAULT_ACCESS_ENDS_ON),
-                Settings.zone(TIME_ZONE, realmAttribute.apply(TIME_ZONE), AcademicCalendar.DEFAULT_ZONE));
-        String mailsName = STUDENT_MAILS_PER_DAY;
+                Duration.ofMinutes(
+                        RealmSetting.ACTIVATION_DELAY_MINUTES.number(realmAttribute.apply(ACTIVATION_DELAY_MINUTES))),
+                RealmSetting.ACCESS_ENDS_ON.monthDay(realmAttribute.apply(ACCESS_ENDS_ON)),
+                RealmSetting.TIME_ZONE.zone(realmAttribute.apply(TIME_ZONE)));
         String mailsValue = realmAttribute.apply(STUDENT_MAILS_PER_DAY);
+        int mails;
         if (mailsValue == null || mailsValue.isBlank()) {
-            mailsName = FORMER_STUDENT_MAILS_PER_DAY;
-            mailsValue = realmAttribute.apply(FORMER_STUDENT_MAILS_PER_DAY);
+            mails = Settings.wholeNumber(
+                    FORMER_STUDENT_MAILS_PER_DAY,
+                    realmAttribute.apply(FORMER_STUDENT_MAILS_PER_DAY),
+                    DEFAULT_STUDENT_MAILS_PER_DAY,
+                    1,
+                    20);
+        } else {
+            mails = RealmSetting.STUDENT_MAILS_PER_DAY.number(mailsValue);
         }
-        int mails = Settings.wholeNumber(mailsName, mailsValue, DEFAULT_STUDENT_MAILS_PER_DAY, 1, 20);
-        boolean alumni = Settings.yesNo(ALUMNI_CHOICE, realmAttribute.apply(ALUMNI_CHOICE), false);
-        int offerDays = Settings.wholeNumber(
-                ALUMNI_OFFER_DAYS,
-                realmAttribute.apply(ALUMNI_OFFER_DAYS),
-                DEFAULT_ALUMNI_OFFER_DAYS,
-                1,
-                MAX_ALUMNI_OFFER_DAYS);
-        int retention = Settings.wholeNumber(
-                RETENTION_MONTHS,
-                realmAttribute.apply(RETENTION_MONTHS),
-                DEFAULT_RETENTION_MONTHS,
-                0,
-                MAX_RETENTION_MONTHS);
-        return new LifecycleSettings(calendar, mails, alumni, offerDays, retention);
+        return new LifecycleSettings(
+                calendar,
+                mails,
+                RealmSetting.ALUMNI_CHOICE.yesNo(realmAttribute.apply(ALUMNI_CHOICE)),
+                RealmSetting.ALUMNI_OFFER_DAYS.number(realmAttribute.apply(ALUMNI_OFFER_DAYS)),
+                RealmSetting.RETENTION_MONTHS.number(realmAttribute.apply(RETENTION_MONTHS)));
     }
 }

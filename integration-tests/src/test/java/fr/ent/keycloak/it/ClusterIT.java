@@ -12,6 +12,7 @@ import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.LifecycleConsole;
 import fr.ent.keycloak.it.support.MailServer;
 import fr.ent.keycloak.it.support.ReceivedMail;
+import fr.ent.keycloak.it.support.RunsAlongside;
 import fr.ent.keycloak.it.support.Students;
 import fr.ent.keycloak.it.support.UserEvents;
 import java.io.IOException;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -57,6 +60,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @EntServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RunsAlongside
+// beside the shared server's classes; its own tests one after another, in this thread
+@Execution(ExecutionMode.CONCURRENT)
 class ClusterIT {
 
     private static final Pattern LINK =
@@ -81,6 +87,7 @@ class ClusterIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
     void bothNodesSeeOneClusterOfTwoMembers() throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -99,6 +106,7 @@ class ClusterIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
     void aLinkIssuedOnNodeAFinishesOnNodeB_andIsRefusedWhenReplayedOnNodeA(EnrolmentDatabase database, MailServer mail)
             throws Exception {
@@ -134,6 +142,7 @@ class ClusterIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(3)
     void firstConnectionLimitsCountAcrossNodes(EnrolmentDatabase database) throws Exception {
         RealmResource onA = realm(cluster.nodeA());
@@ -157,6 +166,7 @@ class ClusterIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(4)
     void aSyncRunsOnOneNodeAtATime_andASignInImportRacingItLeavesOneAccount(EnrolmentDatabase database)
             throws Exception {
@@ -237,6 +247,7 @@ class ClusterIT {
      * once — the choice stored is the one answer recorded, and the account's end of access agrees with it.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(5)
     void theAlumniOfferGoesOutOnce_andTwoAnswersOnTwoNodesAtOnceCountOnce(EnrolmentDatabase database, MailServer mail)
             throws Exception {
@@ -328,6 +339,7 @@ class ClusterIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(6)
     void aNodeKilledDuringAnActivationLeavesNothingHalfDone_andTheStudentFinishesOnTheOther(
             EnrolmentDatabase database, MailServer mail) throws Exception {

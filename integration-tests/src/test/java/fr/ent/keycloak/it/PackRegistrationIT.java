@@ -27,9 +27,12 @@ class PackRegistrationIT {
     /** Jar installed in providers/ → the module that builds it. */
     private static final Map<String, String> JARS = Map.of(
             "ent-common.jar", "ent-common",
+            "ent-keycloak-support.jar", "keycloak-support",
             "ent-password-policy.jar", "password-policy-provider",
             "ent-enrolment-user-storage.jar", "enrolment-user-storage",
             "ent-activation.jar", "activation-required-action",
+            "ent-service-mappers.jar", "service-mappers",
+            "ent-assistance-console.jar", "assistance-console",
             "ent-themes.jar", "themes");
 
     @Test

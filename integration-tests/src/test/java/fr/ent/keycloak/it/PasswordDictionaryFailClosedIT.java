@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -27,6 +29,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * unavailable, the server log names the cause, and the realm still loads. Runs its own server, set up with the broken
  * file.
  */
+// beside the shared server's classes; its own tests one after another, in this thread
+@Execution(ExecutionMode.CONCURRENT)
 class PasswordDictionaryFailClosedIT {
 
     private static KeycloakServer server;
@@ -52,6 +56,7 @@ class PasswordDictionaryFailClosedIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void serverLogNamesTheBrokenList() throws IOException {
         assertThat(Files.readString(server.log()))
                 .contains("ENT password dictionary could not be loaded")
@@ -59,6 +64,7 @@ class PasswordDictionaryFailClosedIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void everyPasswordIsRefusedAndTheStudentIsToldWhy() {
         RealmResource realm = server.admin().realm(KeycloakServer.REALM);
         UserRepresentation student = new UserRepresentation();
@@ -81,6 +87,7 @@ class PasswordDictionaryFailClosedIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void adminConsoleShowsThePolicyAsUnavailableAndTheRealmStillLoads() {
         assertThat(server.admin().serverInfo().getInfo().getPasswordPolicies())
                 .filteredOn(policy -> policy.getId().equals("entPassword"))

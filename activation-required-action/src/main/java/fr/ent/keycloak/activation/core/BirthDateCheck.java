@@ -1,5 +1,6 @@
 package fr.ent.keycloak.activation.core;
 
+import fr.ent.keycloak.support.SlotLimiter;
 import java.util.function.BooleanSupplier;
 
 /**

@@ -3,6 +3,8 @@ package fr.ent.keycloak.activation.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ent.keycloak.activation.core.BirthDateCheck.Outcome;
+import fr.ent.keycloak.support.ExpiringStore;
+import fr.ent.keycloak.support.SlotLimiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BirthDateCheckTest {
 
-    private final SlotLimiterTest.ExpiringStore store = new SlotLimiterTest.ExpiringStore();
+    private final ExpiringStore store = new ExpiringStore();
     private final BirthDateCheck check = new BirthDateCheck(new SlotLimiter(store));
 
     /** Failures already counted, the date given right or wrong: the outcome and the failures counted after. */

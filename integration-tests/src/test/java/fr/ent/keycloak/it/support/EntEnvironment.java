@@ -79,7 +79,8 @@ final class EntEnvironment implements AutoCloseable {
                 Map.entry(
                         "KC_LOG_LEVEL",
                         ItSettings.property(
-                                "ent.it.log.level", "info,fr.ent.keycloak.activation.ActivationMailTask:debug")),
+                                "ent.it.log.level",
+                                "info,fr.ent.keycloak.activation.schedule.LifecycleMailTask:debug")),
                 Map.entry("ENT_SMTP_HOST", "127.0.0.1"),
                 Map.entry("ENT_SMTP_PORT", Integer.toString(mail.smtpPort())),
                 Map.entry("ENT_ENROLMENT_JDBC_URL", database.jdbcUrl()),
@@ -107,7 +108,7 @@ final class EntEnvironment implements AutoCloseable {
                 // the test-only ent-test-clock jar answers (tests move the server's clock)
                 Map.entry("ENT_TEST_CLOCK", "enabled"),
                 // activation emails within seconds rather than within a minute
-                Map.entry("KC_SPI_REQUIRED_ACTION__ENT_ACTIVATION_START__MAIL_INTERVAL_SECONDS", "3"));
+                Map.entry("KC_SPI_REQUIRED_ACTION__ENT_ACTIVATION_START__MAIL_INTERVAL_SECONDS", "1"));
     }
 
     private boolean closed;

@@ -19,7 +19,8 @@ import org.openqa.selenium.WebDriver;
  * test that failed.
  *
  * <p>Parameters it resolves: {@link KeycloakServer}, {@link Keycloak} (admin client), {@link MailServer},
- * {@link EnrolmentDatabase} and {@link WebDriver} (a new headless Chromium per test, quit after it).
+ * {@link EnrolmentDatabase} and {@link WebDriver} (a headless Chromium per test class, handed to each test without
+ * cookies, on a blank page, at 1280×900, and quit after the class).
  */
 public final class EntServerExtension
         implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
@@ -61,6 +62,9 @@ public final class EntServerExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        if (alongside(context)) {
+            return;
+        }
         context.getParent()
                 .orElse(context)
                 .getStore(NAMESPACE)
@@ -70,6 +74,9 @@ public final class EntServerExtension
     /** A test that moved the server's clock gets it back to the real time, whatever its outcome. */
     @Override
     public void afterEach(ExtensionContext context) {
+        if (alongside(context)) {
+            return;
+        }
         KeycloakServer keycloak = environment(context).keycloak;
         if (!keycloak.clockOffset().isZero()) {
             keycloak.setClockOffset(java.time.Duration.ZERO);
@@ -83,8 +90,11 @@ public final class EntServerExtension
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        EntEnvironment environment = environment(context);
         Class<?> type = parameter.getParameter().getType();
+        if (alongside(context) && type != WebDriver.class) {
+            return ownResources(context).resolve(type);
+        }
+        EntEnvironment environment = environment(context);
         if (type == KeycloakServer.class) {
             return environment.keycloak;
         }
@@ -97,13 +107,98 @@ public final class EntServerExtension
         if (type == EnrolmentDatabase.class) {
             return environment.enrolmentDatabase;
         }
-        WebDriver driver = Browser.open();
-        context.getStore(NAMESPACE).put(new Object(), (AutoCloseable) driver::quit);
-        return driver;
+        // one Chromium per test class (starting one takes a second or two), handed to each test as new: no cookie,
+        // a blank page, the default size
+        ExtensionContext owner =
+                context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+        // a test that takes two browsers (a student and an operator) gets two: the n-th of each test is the same one
+        long ordinal = Arrays.stream(parameter.getDeclaringExecutable().getParameterTypes())
+                .limit(parameter.getIndex())
+                .filter(WebDriver.class::equals)
+                .count();
+        ClassBrowser browser = owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        "browser-" + ordinal, key -> new ClassBrowser(Browser.open()), ClassBrowser.class);
+        browser.reset();
+        return browser.driver;
+    }
+
+    /** The browser of a test class, quit when the class ends. */
+    private static final class ClassBrowser implements AutoCloseable {
+        private final WebDriver driver;
+        private boolean used;
+
+        ClassBrowser(WebDriver driver) {
+            this.driver = driver;
+        }
+
+        /** As a new browser: every cookie of every site gone, a blank page, 1280×900. */
+        void reset() {
+            if (used) {
+                driver.get("about:blank");
+                ((org.openqa.selenium.chromium.HasCdp) driver)
+                        .executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+                ((org.openqa.selenium.chromium.HasCdp) driver)
+                        .executeCdpCommand(
+                                "Storage.clearDataForOrigin", java.util.Map.of("origin", "*", "storageTypes", "all"));
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            }
+            used = true;
+        }
+
+        @Override
+        public void close() {
+            driver.quit();
+        }
+    }
+
+    /** Whether the test's class runs alongside the others, with servers, a database and a mail server of its own. */
+    private static boolean alongside(ExtensionContext context) {
+        return context.getRequiredTestClass().isAnnotationPresent(RunsAlongside.class);
+    }
+
+    /** The enrolment database and the mail server of a class that runs alongside, closed when the class ends. */
+    private static OwnResources ownResources(ExtensionContext context) {
+        ExtensionContext owner =
+                context.getTestMethod().isPresent() ? context.getParent().orElse(context) : context;
+        return owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(OwnResources.class, key -> OwnResources.start(), OwnResources.class);
+    }
+
+    private record OwnResources(EnrolmentDatabase database, MailServer mail) implements AutoCloseable {
+        static OwnResources start() {
+            EnrolmentDatabase database = EnrolmentDatabase.start(ItSettings.enrolmentDdl());
+            try {
+                return new OwnResources(database, MailServer.start());
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+
+        Object resolve(Class<?> type) {
+            if (type == EnrolmentDatabase.class) {
+                return database;
+            }
+            if (type == MailServer.class) {
+                return mail;
+            }
+            throw new org.junit.jupiter.api.extension.ParameterResolutionException(
+                    "a class that runs alongside the others has servers of its own, not the shared " + type.getName());
+        }
+
+        @Override
+        public void close() {
+            mail.close();
+            database.close();
+        }
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
+        if (alongside(context)) {
+            return;
+        }
         Long position = context.getParent().orElse(context).getStore(NAMESPACE).get(logKey(context), Long.class);
         EntEnvironment environment =
                 context.getRoot().getStore(NAMESPACE).get(EntEnvironment.class, EntEnvironment.class);

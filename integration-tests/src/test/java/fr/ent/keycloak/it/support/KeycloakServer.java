@@ -313,7 +313,7 @@ public final class KeycloakServer implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the activation mail task finished " + finished + " run(s) in 90 s, not "
-                        + runs + " (stalled?); is ActivationMailTask's DEBUG log on?");
+                        + runs + " (stalled?); is LifecycleMailTask's DEBUG log on?");
             }
             try {
                 Thread.sleep(200);
