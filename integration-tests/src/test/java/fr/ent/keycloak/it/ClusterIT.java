@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.SynchronizationResultRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -61,8 +62,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @EntServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @RunsAlongside
-// beside the shared server's classes; its own tests one after another, in this thread
+// beside the shared server's classes, one such class at a time; its own tests one after another, in this thread
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunsAlongside.SERVERS_OF_THEIR_OWN)
 class ClusterIT {
 
     private static final Pattern LINK =

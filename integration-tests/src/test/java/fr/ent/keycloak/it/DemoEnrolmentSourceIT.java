@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keycloak.admin.client.resource.RealmResource;
 
 /**
@@ -44,8 +45,9 @@ import org.keycloak.admin.client.resource.RealmResource;
  */
 @EntServerTest
 @RunsAlongside
-// beside the shared server's classes; its own tests one after another, in this thread
+// beside the shared server's classes, one such class at a time; its own tests one after another, in this thread
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunsAlongside.SERVERS_OF_THEIR_OWN)
 class DemoEnrolmentSourceIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

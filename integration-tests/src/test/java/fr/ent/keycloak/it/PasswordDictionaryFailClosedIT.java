@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fr.ent.keycloak.it.support.KeycloakServer;
+import fr.ent.keycloak.it.support.RunsAlongside;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -29,8 +31,9 @@ import org.keycloak.representations.idm.UserRepresentation;
  * unavailable, the server log names the cause, and the realm still loads. Runs its own server, set up with the broken
  * file.
  */
-// beside the shared server's classes; its own tests one after another, in this thread
+// beside the shared server's classes, one such class at a time; its own tests one after another, in this thread
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(RunsAlongside.SERVERS_OF_THEIR_OWN)
 class PasswordDictionaryFailClosedIT {
 
     private static KeycloakServer server;
