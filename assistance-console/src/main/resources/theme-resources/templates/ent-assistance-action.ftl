@@ -4,7 +4,8 @@
     <#if section = "header">
         ${msg("entAssistanceAction." + entAction)}
     <#elseif section = "form">
-    <div id="ent-assistance-action" class="ent-help">
+    <link rel="stylesheet" href="${url.resourcesPath}/css/ent-assistance.css">
+    <div id="ent-assistance-action" class="ent-help ent-console">
         <p><a href="${entCardUrl}">${msg("entAssistanceBackToCard", entStudent.name)}</a></p>
         <p id="ent-action-student">${msg("entAssistanceActionFor", entStudent.name, entStudent.number, entStudent.login)}</p>
         <p id="ent-action-effect">${msg("entAssistanceEffect." + entAction)}</p>

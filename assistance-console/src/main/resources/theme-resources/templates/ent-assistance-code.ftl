@@ -4,7 +4,8 @@
     <#if section = "header">
         ${msg("entAssistanceCodeTitle")}
     <#elseif section = "form">
-    <div id="ent-assistance-code" class="ent-help">
+    <link rel="stylesheet" href="${url.resourcesPath}/css/ent-assistance.css">
+    <div id="ent-assistance-code" class="ent-help ent-console">
         <p id="ent-action-student">${msg("entAssistanceActionFor", entStudent.name, entStudent.number, entStudent.login)}</p>
         <p>${msg("entAssistanceCodeIntro")}</p>
         <p class="ent-code" aria-describedby="ent-code-expiry"><span id="ent-code-value">${entCode}</span></p>

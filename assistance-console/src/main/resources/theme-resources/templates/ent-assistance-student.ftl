@@ -4,13 +4,16 @@
     <#if section = "header">
         ${entStudent.name}
     <#elseif section = "form">
-    <div id="ent-assistance-student" class="ent-help">
+    <link rel="stylesheet" href="${url.resourcesPath}/css/ent-assistance.css">
+    <div id="ent-assistance-student" class="ent-help ent-console">
         <p><a href="${entAssistanceUrl}">${msg("entAssistanceBack")}</a></p>
         <#if entDone??>
         <div id="ent-assistance-done" role="status" class="ent-notice <#if entDoneOk>ent-notice-ok<#else>ent-notice-error</#if>">
             <p>${msg(entDone)}</p>
         </div>
         </#if>
+        <div class="ent-console-columns">
+        <div>
         <section aria-labelledby="ent-assistance-identity">
             <h2 id="ent-assistance-identity">${msg("entAssistanceIdentity")}</h2>
             <dl>
@@ -44,6 +47,8 @@
                 </#if>
             </dl>
         </section>
+        </div>
+        <div>
         <section aria-labelledby="ent-assistance-actions">
             <h2 id="ent-assistance-actions">${msg("entAssistanceActions")}</h2>
             <p class="ent-hint">${msg("entAssistanceActionsHint")}</p>
@@ -71,6 +76,8 @@
             </#list>
             </ol>
         </section>
+        </div>
+        </div>
     </div>
     </#if>
 </@layout.registrationLayout>

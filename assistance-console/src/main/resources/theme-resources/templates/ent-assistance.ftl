@@ -4,7 +4,8 @@
     <#if section = "header">
         ${msg("entAssistanceTitle")}
     <#elseif section = "form">
-    <div id="ent-assistance" class="ent-help">
+    <link rel="stylesheet" href="${url.resourcesPath}/css/ent-assistance.css">
+    <div id="ent-assistance" class="ent-help ent-console">
         <p><a id="ent-dashboard-link" href="${entAssistanceUrl}/dashboard">${msg("entDashboardTitle")}</a></p>
         <form id="ent-assistance-search" action="${entAssistanceUrl}" method="get" role="search">
             <label for="ent-assistance-q">${msg("entAssistanceSearchLabel")}</label>

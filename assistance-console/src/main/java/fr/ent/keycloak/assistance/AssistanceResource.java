@@ -72,6 +72,14 @@ public final class AssistanceResource {
 
     static final int ENDING_SOON_DAYS = 30;
 
+    /** The dashboard's pictures (SVG user units): bars of a row per value, columns of a day each. */
+    private static final int BAR_LENGTH = 240;
+
+    private static final int ROW_HEIGHT = 28;
+    private static final int COLUMN_WIDTH = 44;
+    private static final int COLUMN_TOP = 18;
+    private static final int COLUMN_HEIGHT = 120;
+
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final KeycloakSession session;
@@ -147,24 +155,68 @@ public final class AssistanceResource {
                         now,
                         zone,
                         TermDashboard.DAYS),
+                KeycloakInternals.countHolding(session, realm, EntAttributes.FEE_PAID_AT),
                 KeycloakInternals.countHolding(session, realm, ForHelpdesk.MAIL_SENT_AT),
                 KeycloakInternals.countHolding(session, realm, EntAttributes.CHARTER_ACCEPTED_AT),
                 KeycloakInternals.countHolding(session, realm, ForHelpdesk.MAIL_FAILURES),
                 endingSoon(now));
         List<Map<String, String>> states = new ArrayList<>();
-        figures.perState()
-                .forEach((state, count) -> states.add(Map.of("state", state.name(), "count", count.toString())));
+        List<Integer> stateBars =
+                TermDashboard.lengths(List.copyOf(figures.perState().values()), BAR_LENGTH);
+        int row = 0;
+        for (Map.Entry<fr.ent.keycloak.common.AccountState, Long> state :
+                figures.perState().entrySet()) {
+            states.add(Map.of(
+                    "state", state.getKey().name(),
+                    "count", state.getValue().toString(),
+                    "bar", Integer.toString(stateBars.get(row)),
+                    "y", Integer.toString(row * ROW_HEIGHT)));
+            row++;
+        }
+        List<Long> funnelCounts = List.of(figures.paid(), figures.mailed(), figures.activated());
+        List<Integer> funnelBars = TermDashboard.lengths(funnelCounts, BAR_LENGTH);
+        List<Map<String, String>> funnel = new ArrayList<>();
+        String[] funnelKeys = {"entDashboardPaid", "entDashboardMailed", "entDashboardActivated"};
+        for (int i = 0; i < funnelKeys.length; i++) {
+            funnel.add(Map.of(
+                    "key", funnelKeys[i],
+                    "count", funnelCounts.get(i).toString(),
+                    "bar", Integer.toString(funnelBars.get(i)),
+                    "y", Integer.toString(i * ROW_HEIGHT)));
+        }
         List<Map<String, String>> days = new ArrayList<>();
+        List<Integer> columns = TermDashboard.lengths(
+                figures.activationsPerDay().stream()
+                        .map(TermDashboard.Day::count)
+                        .toList(),
+                COLUMN_HEIGHT);
+        int column = 0;
         for (TermDashboard.Day day : figures.activationsPerDay()) {
+            int height = columns.get(column);
             days.add(Map.of(
-                    "date",
-                    day.date().format(Lifecycle.DAY),
-                    "iso",
-                    day.date().toString(),
-                    "count",
-                    Long.toString(day.count())));
+                    "date", day.date().format(Lifecycle.DAY),
+                    "short", day.date().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM")),
+                    "iso", day.date().toString(),
+                    "count", Long.toString(day.count()),
+                    "x", Integer.toString(column * COLUMN_WIDTH),
+                    "height", Integer.toString(height),
+                    "y", Integer.toString(COLUMN_TOP + COLUMN_HEIGHT - height)));
+            column++;
         }
         return page().setAttribute("entStates", states)
+                .setAttribute("entFunnel", funnel)
+                .setAttribute("entPaid", figures.paid())
+                .setAttribute(
+                        "entChart",
+                        Map.of(
+                                "barLength", BAR_LENGTH,
+                                "rowHeight", ROW_HEIGHT,
+                                "columnWidth", COLUMN_WIDTH,
+                                "columnTop", COLUMN_TOP,
+                                "columnHeight", COLUMN_HEIGHT,
+                                "width",
+                                        COLUMN_WIDTH
+                                                * figures.activationsPerDay().size()))
                 .setAttribute("entTotal", figures.total())
                 .setAttribute("entDays", days)
                 .setAttribute("entMailed", figures.mailed())

@@ -91,6 +91,10 @@ class ConsoleTextsTest {
                 composed.add("entAssistanceDone." + action.slug());
             }
         }
+        for (String step : new String[] {"entDashboardPaid", "entDashboardMailed", "entDashboardActivated"}) {
+            composed.add(step);
+            composed.add(step + "Short");
+        }
         for (String state : new String[] {"PENDING", "ACTIVATABLE", "ACTIVE", "EXPIRED"}) {
             composed.add("entAssistanceState" + state);
             composed.add("entAssistanceWhy" + state);

@@ -156,8 +156,31 @@ class AssistanceActionsIT {
             browser.get(server.realmUrl() + "/ent-assistance");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("ent-dashboard-link")))
                     .click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-dashboard-states-table")));
+            // pictures first (drawn by the server, no script), on the width of a desktop screen, not the sign-in card
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-dashboard-states-chart")));
+            assertThat(browser.findElement(By.cssSelector(".pf-v5-c-login__container"))
+                            .getSize()
+                            .getWidth())
+                    .as("the console uses the width of a 1280 px screen")
+                    .isGreaterThan(900);
+            assertThat(browser.findElements(By.cssSelector("#ent-dashboard-states-chart rect")))
+                    .hasSize(4);
+            assertThat(Double.parseDouble(browser.findElements(By.cssSelector("#ent-dashboard-states-chart rect"))
+                            .get(2)
+                            .getAttribute("width")))
+                    .as("the bar of the active students")
+                    .isPositive();
+            assertThat(browser.findElements(By.cssSelector("#ent-dashboard-funnel rect")))
+                    .hasSize(3);
+            assertThat(browser.findElements(By.cssSelector("#ent-dashboard-days-chart rect")))
+                    .hasSize(14);
             pages.check("assistance-dashboard");
+            // the figures, under "Les chiffres"
+            for (org.openqa.selenium.WebElement figures :
+                    browser.findElements(By.cssSelector("details.ent-figures summary"))) {
+                figures.click();
+            }
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ent-dashboard-states-table")));
             assertThat(browser.findElements(By.cssSelector("#ent-dashboard-states-table tbody tr")))
                     .hasSize(4);
             assertThat(number(browser, "#ent-dashboard-state-ACTIVE td")).isPositive();

@@ -96,7 +96,7 @@ class BadExportIT {
             assertThat(later.users().searchByUsername("bxs4", true)).hasSize(1);
         } finally {
             server.setClockOffset(Duration.ZERO);
-            cleanUp(server.admin().realm(KeycloakServer.REALM), database, component, 9);
+            cleanUp(server.admin().realm(KeycloakServer.REALM), database, component);
         }
     }
 
@@ -130,7 +130,7 @@ class BadExportIT {
             assertThat(Students.user(later, "bxs5").isEnabled()).isTrue();
         } finally {
             server.setClockOffset(Duration.ZERO);
-            cleanUp(server.admin().realm(KeycloakServer.REALM), database, component, 9);
+            cleanUp(server.admin().realm(KeycloakServer.REALM), database, component);
         }
     }
 
@@ -160,29 +160,10 @@ class BadExportIT {
         }
     }
 
-    /**
-     * The students one at a time first, then the source: removing a source deletes its accounts in one bulk statement,
-     * which the server's own tasks (the activation mail, writing to these very accounts) can make fail meanwhile.
-     */
-    private static void cleanUp(RealmResource realm, EnrolmentDatabase database, String component, int count)
-            throws Exception {
-        for (int i = 1; i <= count; i++) {
-            for (var user : realm.users().searchByUsername("bxs" + i, true)) {
-                for (int attempt = 1; ; attempt++) {
-                    try {
-                        realm.users().get(user.getId()).remove();
-                        break;
-                    } catch (jakarta.ws.rs.WebApplicationException raced) {
-                        if (attempt == 3) {
-                            throw raced;
-                        }
-                        Thread.sleep(500);
-                    }
-                }
-            }
-        }
+    /** The source and its students ({@link Students#removeSource}), then the table. */
+    private static void cleanUp(RealmResource realm, EnrolmentDatabase database, String component) throws Exception {
         if (component != null) {
-            realm.components().component(component).remove();
+            Students.removeSource(realm, component);
         }
         try (Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {

@@ -91,7 +91,7 @@ class EnrolmentDatasourceIT {
                     .contains(defaultRole);
         } finally {
             if (component != null) {
-                realm.components().component(component).remove();
+                Students.removeSource(realm, component);
             }
             try (Connection connection = database.connect();
                     Statement statement = connection.createStatement()) {

@@ -71,7 +71,7 @@ class EnrolmentViewIT {
                             "supannEtuAnneeInscription", List.of(Integer.toString(Students.CURRENT_ACADEMIC_YEAR - 1)));
         } finally {
             if (component != null) {
-                realm.components().component(component).remove();
+                Students.removeSource(realm, component);
             }
             try (Connection connection = database.connect();
                     Statement statement = connection.createStatement()) {

@@ -102,7 +102,7 @@ class FirstConnectionBacklogIT {
             RealmResource current = server.admin().realm(KeycloakServer.REALM);
             LifecycleConsole.restore(current, before);
             if (component != null) {
-                current.components().component(component).remove();
+                Students.removeSource(current, component);
             }
             try (Connection connection = database.connect();
                     Statement statement = connection.createStatement()) {

@@ -157,7 +157,7 @@ class UnlinkedAccountsIT {
             RealmResource realm, EnrolmentDatabase database, String component, String relation, String... logins)
             throws Exception {
         if (component != null) {
-            realm.components().component(component).remove();
+            Students.removeSource(realm, component);
         }
         for (String login : logins) {
             realm.users()

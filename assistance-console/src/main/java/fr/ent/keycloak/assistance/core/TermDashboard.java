@@ -19,6 +19,7 @@ import java.util.Map;
  *
  * @param perState students per state (every state present, 0 when none)
  * @param activationsPerDay the last {@code days} days in the university's time zone, oldest first, 0 when none
+ * @param paid students whose enrolment fee is recorded as paid
  * @param mailed students who were sent an activation link
  * @param activated students who finished the activation
  * @param failingMails students whose automatic email failed and is being retried
@@ -27,6 +28,7 @@ import java.util.Map;
 public record TermDashboard(
         Map<AccountState, Long> perState,
         List<Day> activationsPerDay,
+        long paid,
         long mailed,
         long activated,
         long failingMails,
@@ -78,6 +80,23 @@ public record TermDashboard(
     /** The earliest instant whose UTC hour can fall in the window of {@link #perDay} (a day of margin for zones). */
     public static String since(Instant now, int days) {
         return now.minus(java.time.Duration.ofDays(days + 1L)).toString().substring(0, 13);
+    }
+
+    /**
+     * The lengths of the bars of a picture of {@code counts}: the largest is {@code full} long, the others in
+     * proportion, rounded; a count above zero is never shorter than 1, so that it shows; 0 stays 0.
+     */
+    public static List<Integer> lengths(List<Long> counts, int full) {
+        long largest = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+        List<Integer> lengths = new ArrayList<>(counts.size());
+        for (long count : counts) {
+            if (count <= 0 || largest <= 0) {
+                lengths.add(0);
+            } else {
+                lengths.add((int) Math.max(1, Math.round((double) count * full / largest)));
+            }
+        }
+        return lengths;
     }
 
     /** Students in all states. */

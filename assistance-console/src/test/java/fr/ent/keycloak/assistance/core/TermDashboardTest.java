@@ -57,7 +57,7 @@ class TermDashboardTest {
                 .containsEntry(AccountState.ACTIVATABLE, 0L)
                 .containsEntry(AccountState.EXPIRED, 0L)
                 .hasSize(AccountState.values().length);
-        TermDashboard dashboard = new TermDashboard(states, List.of(), 0, 0, 0, 0);
+        TermDashboard dashboard = new TermDashboard(states, List.of(), 0, 0, 0, 0, 0);
         assertThat(dashboard.total()).isEqualTo(15);
     }
 
@@ -65,5 +65,29 @@ class TermDashboardTest {
     void theQueryWindowStartsADayEarlierThanTheDaysShown() {
         assertThat(TermDashboard.since(Instant.parse("2026-09-14T10:30:00Z"), 14))
                 .isEqualTo("2026-08-30T10");
+    }
+
+    /** Counts, the full length, the lengths of their bars. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "0,5,10     | 100 | 0,50,100",
+                "1,1000     | 100 | 1,100",
+                "0,0,0      | 100 | 0,0,0",
+                "3          | 280 | 280",
+                "2,3        | 100 | 67,100",
+                "999,1000   | 10  | 10,10",
+            })
+    void barsAreInProportionAndANonZeroCountShows(String counts, int full, String lengths) {
+        List<Long> values = java.util.Arrays.stream(counts.split(","))
+                .map(String::trim)
+                .map(Long::valueOf)
+                .toList();
+        List<Integer> expected = java.util.Arrays.stream(lengths.split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
+        assertThat(TermDashboard.lengths(values, full)).isEqualTo(expected);
     }
 }
