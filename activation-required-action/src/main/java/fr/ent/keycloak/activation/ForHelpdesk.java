@@ -6,9 +6,9 @@ import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.activation.firstconnection.AssistanceCodes;
 import fr.ent.keycloak.activation.firstconnection.FirstConnectionJob;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
-import fr.ent.keycloak.activation.mail.ActivationMailer;
-import fr.ent.keycloak.activation.mail.LifecycleEmails;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
+import fr.ent.keycloak.activation.mail.KeycloakMailGate;
+import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.activation.schedule.LifecycleMailTask;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.activation.settings.FirstConnectionSettings;
@@ -66,12 +66,12 @@ public final class ForHelpdesk {
 
     /** A new activation link to the personal address on record, voiding the older ones; counted in the quota. */
     public static Mailed sendActivationLink(KeycloakSession session, RealmModel realm, UserModel student, URI base) {
-        return mailed(StudentMail.counted(
+        return mailed(CountedMail.counted(
                 session,
                 realm,
                 student,
                 "the helpdesk's activation link",
-                () -> ActivationMailer.sendLink(session, realm, student, base)));
+                () -> StudentMails.sendLink(session, realm, student, base)));
     }
 
     /** A new assistance code for the student, voiding the former one; null when the day's codes are used up. */
@@ -111,7 +111,7 @@ public final class ForHelpdesk {
                     .setUser(student)
                     .sendExecuteActions(link, TimeUnit.SECONDS.toMinutes(lifespan));
             return Mailed.SENT;
-        } catch (LifecycleEmails.QuotaReached e) {
+        } catch (KeycloakMailGate.QuotaReached e) {
             return Mailed.THROTTLED;
         } catch (EmailException e) {
             return Mailed.FAILED;
@@ -127,7 +127,7 @@ public final class ForHelpdesk {
         limiter.clear(
                 FirstConnectionJob.failureKey(realm, student),
                 FirstConnectionSettings.of(realm).maxFailures());
-        limiter.clear(StudentMail.quotaKey(realm, student), StudentMail.perDay(realm));
+        limiter.clear(CountedMail.quotaKey(realm, student), CountedMail.perDay(realm));
     }
 
     /** What the card shows of the alumni choice (empty values when there is none). */
@@ -153,7 +153,7 @@ public final class ForHelpdesk {
         return KeycloakInternals.countEnding(session, realm, year, calendar.lastDay(calendar.expiresAt(year)));
     }
 
-    private static Mailed mailed(StudentMail.Outcome sent) {
+    private static Mailed mailed(CountedMail.Outcome sent) {
         return switch (sent) {
             case SENT -> Mailed.SENT;
             case THROTTLED -> Mailed.THROTTLED;

@@ -12,8 +12,8 @@ import fr.ent.keycloak.common.RealmSetting;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import fr.ent.keycloak.support.ClusterLimiter;
 import fr.ent.keycloak.support.ConsoleSettings;
-import fr.ent.keycloak.support.Lifecycle;
 import fr.ent.keycloak.support.PageLocale;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -142,8 +142,8 @@ public final class AssistanceResource {
         if (refused != null) {
             return refused;
         }
-        Instant now = Lifecycle.now();
-        ZoneId zone = Lifecycle.zone(realm);
+        Instant now = RealmLifecycle.now();
+        ZoneId zone = RealmLifecycle.zone(realm);
         TermDashboard figures = new TermDashboard(
                 TermDashboard.states(KeycloakInternals.countByValue(session, realm, EntAttributes.ACCOUNT_STATE)),
                 TermDashboard.perDay(
@@ -194,7 +194,7 @@ public final class AssistanceResource {
         for (TermDashboard.Day day : figures.activationsPerDay()) {
             int height = columns.get(column);
             days.add(Map.of(
-                    "date", day.date().format(Lifecycle.DAY),
+                    "date", day.date().format(RealmLifecycle.DAY),
                     "short", day.date().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM")),
                     "iso", day.date().toString(),
                     "count", Long.toString(day.count()),
@@ -235,7 +235,7 @@ public final class AssistanceResource {
     private long endingSoon(Instant now) {
         fr.ent.keycloak.common.AcademicCalendar calendar;
         try {
-            calendar = Lifecycle.of(realm).calendar();
+            calendar = RealmLifecycle.of(realm).calendar();
         } catch (fr.ent.keycloak.common.InvalidSettingException e) {
             return 0;
         }
@@ -257,7 +257,7 @@ public final class AssistanceResource {
         if (student == null || action.isEmpty()) {
             return noSuchStudent();
         }
-        Standing standing = Lifecycle.standing(realm, student);
+        Standing standing = RealmLifecycle.standing(realm, student);
         java.util.Optional<String> refused = action.get().refusal(standing);
         if (refused.isPresent()) {
             return refusedAction(student, standing, refused.get());
@@ -299,7 +299,7 @@ public final class AssistanceResource {
             return noSuchStudent();
         }
         AssistanceAction action = found.get();
-        Standing standing = Lifecycle.standing(realm, student);
+        Standing standing = RealmLifecycle.standing(realm, student);
         java.util.Optional<String> refused = action.refusal(standing);
         if (refused.isPresent()) {
             return refusedAction(student, standing, refused.get());
@@ -338,7 +338,7 @@ public final class AssistanceResource {
                             "entCodeExpiresAt",
                             result.code()
                                     .expiresAt()
-                                    .atZone(Lifecycle.zone(realm))
+                                    .atZone(RealmLifecycle.zone(realm))
                                     .format(DateTimeFormatter.ofPattern("HH:mm")))
                     .setAttribute("entCodeMinutes", result.code().minutes())
                     .createForm("ent-assistance-code.ftl");
@@ -478,13 +478,13 @@ public final class AssistanceResource {
         row.put("name", name(student));
         row.put("login", student.getUsername());
         row.put("number", value(student.getFirstAttribute(EntAttributes.STUDENT_NUMBER)));
-        row.put("state", Lifecycle.standing(realm, student).state().name());
+        row.put("state", RealmLifecycle.standing(realm, student).state().name());
         row.put("url", selfUri().toString() + "/students/" + student.getId());
         return row;
     }
 
     private Map<String, String> card(UserModel student, Standing standing) {
-        ZoneId zone = Lifecycle.zone(realm);
+        ZoneId zone = RealmLifecycle.zone(realm);
         Map<String, String> card = new LinkedHashMap<>();
         card.put("name", name(student));
         card.put("login", student.getUsername());
@@ -503,7 +503,7 @@ public final class AssistanceResource {
                 "accessEndsOn",
                 standing.accessEndsAt() == null
                         ? ""
-                        : standing.accessEndsAt().minusSeconds(1).atZone(zone).format(Lifecycle.DAY));
+                        : standing.accessEndsAt().minusSeconds(1).atZone(zone).format(RealmLifecycle.DAY));
         card.put("personalEmail", AddressMask.mask(student.getFirstAttribute(EntAttributes.PERSONAL_EMAIL)));
         card.put("universityEmail", value(student.getFirstAttribute(EntAttributes.UNIVERSITY_MAIL)));
         card.put("charterVersion", value(student.getFirstAttribute(EntAttributes.CHARTER_VERSION)));
@@ -513,7 +513,7 @@ public final class AssistanceResource {
         card.put("activationMailSentAt", when(student.getFirstAttribute(ForHelpdesk.MAIL_SENT_AT), zone, DATE_TIME));
         card.put("forwarding", AddressMask.mask(student.getFirstAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS)));
         // what the services read, and when the data a closed account no longer needs was removed
-        card.put("supannState", Lifecycle.supann(realm, student, standing).dated());
+        card.put("supannState", RealmLifecycle.supann(realm, student, standing).dated());
         card.put("minimisedAt", when(student.getFirstAttribute(EntAttributes.MINIMISED_AT), zone, DATE_TIME));
         // the alumni choice: asked, answered yes or no, and the day a yes keeps the account until
         card.putAll(ForHelpdesk.alumniCard(student, zone));
@@ -532,7 +532,7 @@ public final class AssistanceResource {
 
     /** The card, and the actions: a button for each one the lifecycle allows, the reason for each other one. */
     private LoginFormsProvider cardPage(LoginFormsProvider page, UserModel student) {
-        return cardPage(page, student, Lifecycle.standing(realm, student));
+        return cardPage(page, student, RealmLifecycle.standing(realm, student));
     }
 
     private LoginFormsProvider cardPage(LoginFormsProvider page, UserModel student, Standing standing) {
@@ -596,7 +596,7 @@ public final class AssistanceResource {
                                 details));
                     });
         }
-        ZoneId zone = Lifecycle.zone(realm);
+        ZoneId zone = RealmLifecycle.zone(realm);
         List<Map<String, String>> lines = new ArrayList<>();
         for (Timeline.Entry entry : Timeline.of(facts)) {
             Map<String, String> line = new LinkedHashMap<>();
@@ -622,7 +622,7 @@ public final class AssistanceResource {
     }
 
     private LoginFormsProvider confirmationPage(UserModel student, AssistanceAction action) {
-        return page().setAttribute("entStudent", card(student, Lifecycle.standing(realm, student)))
+        return page().setAttribute("entStudent", card(student, RealmLifecycle.standing(realm, student)))
                 .setAttribute("entAction", action.slug())
                 .setAttribute("entActionUrl", actionUri(student, action).toString())
                 .setAttribute("entCardUrl", selfUri() + "/students/" + student.getId());

@@ -8,7 +8,7 @@ import fr.ent.keycloak.enrolment.core.AccountOwnership;
 import fr.ent.keycloak.enrolment.core.Minimisation;
 import fr.ent.keycloak.enrolment.core.StudentRecord;
 import fr.ent.keycloak.enrolment.core.UniversityAddress;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -91,7 +91,7 @@ final class StudentImporter {
      * (nothing is written with a calendar the university did not set) and sign-ins keep the stored states.
      */
     static StudentLifecycle lifecycle(RealmModel realm) {
-        return Lifecycle.ofOrLogged(realm, "account states are not recomputed");
+        return RealmLifecycle.ofOrLogged(realm, "account states are not recomputed");
     }
 
     private UserProvider local() {

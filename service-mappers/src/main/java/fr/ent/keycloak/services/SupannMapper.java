@@ -4,7 +4,7 @@ import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import fr.ent.keycloak.common.SupannAccountState;
 import fr.ent.keycloak.services.core.SupannClaims;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +83,7 @@ public final class SupannMapper extends StudentTokenMapper {
     /** The student's affiliation today: {@code alum}, never {@code student}, during an alumni extension. */
     static SupannClaims.Affiliation affiliation(RealmModel realm, Standing standing, ProtocolMapperModel mapping) {
         return SupannClaims.Affiliation.on(
-                java.time.LocalDate.ofInstant(Lifecycle.now(), Lifecycle.zone(realm)),
+                java.time.LocalDate.ofInstant(RealmLifecycle.now(), RealmLifecycle.zone(realm)),
                 standing.extendedFrom(),
                 Boolean.parseBoolean(mapping.getConfig().get(ALUMNI_MEMBER)));
     }
@@ -115,7 +115,7 @@ public final class SupannMapper extends StudentTokenMapper {
             return;
         }
         RealmModel realm = userSession.getRealm();
-        Standing standing = Lifecycle.standing(realm, user);
+        Standing standing = RealmLifecycle.standing(realm, user);
         SupannClaims.of(
                         user.getUsername(),
                         user.getFirstAttribute(EntAttributes.STUDENT_NUMBER),
@@ -124,7 +124,7 @@ public final class SupannMapper extends StudentTokenMapper {
                         mapping.getConfig().get(ESTABLISHMENT),
                         affiliation(realm, standing, mapping))
                 .forEach(token.getOtherClaims()::put);
-        SupannAccountState supann = Lifecycle.supann(realm, user, standing);
+        SupannAccountState supann = RealmLifecycle.supann(realm, user, standing);
         token.getOtherClaims().put(SupannAccountState.STATE_ATTRIBUTE, supann.state());
         token.getOtherClaims().put(SupannAccountState.DATED_ATTRIBUTE, supann.dated());
     }

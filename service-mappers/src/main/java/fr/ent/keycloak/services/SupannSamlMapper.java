@@ -3,7 +3,7 @@ package fr.ent.keycloak.services;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import fr.ent.keycloak.services.core.SupannClaims;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.util.List;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
@@ -80,7 +80,7 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
             return;
         }
         RealmModel realm = userSession.getRealm();
-        Standing standing = Lifecycle.standing(realm, user);
+        Standing standing = RealmLifecycle.standing(realm, user);
         for (SupannClaims.SamlAttribute attribute : SupannClaims.saml(
                 user.getFirstAttribute(EntAttributes.UNIVERSITY_MAIL),
                 user.getFirstName(),
@@ -90,7 +90,7 @@ public final class SupannSamlMapper extends AbstractSAMLProtocolMapper implement
                 mapping.getConfig().get(SupannMapper.SCOPE),
                 mapping.getConfig().get(SupannMapper.ESTABLISHMENT),
                 SupannMapper.affiliation(realm, standing, mapping),
-                Lifecycle.supann(realm, user, standing))) {
+                RealmLifecycle.supann(realm, user, standing))) {
             AttributeType saml = new AttributeType(attribute.name());
             saml.setFriendlyName(attribute.friendlyName());
             saml.setNameFormat(JBossSAMLURIConstants.ATTRIBUTE_FORMAT_URI.get());

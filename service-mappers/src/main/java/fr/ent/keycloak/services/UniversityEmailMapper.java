@@ -2,7 +2,7 @@ package fr.ent.keycloak.services;
 
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.util.List;
 import org.keycloak.models.ClientSessionContext;
@@ -57,6 +57,7 @@ public final class UniversityEmailMapper extends StudentTokenMapper {
         }
         token.setEmail(university);
         // verified once the lifecycle's owner says the account is active (the student then reads that mailbox)
-        token.setEmailVerified(Lifecycle.standing(userSession.getRealm(), user).state() == AccountState.ACTIVE);
+        token.setEmailVerified(
+                RealmLifecycle.standing(userSession.getRealm(), user).state() == AccountState.ACTIVE);
     }
 }

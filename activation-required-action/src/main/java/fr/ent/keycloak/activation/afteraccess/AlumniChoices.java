@@ -3,8 +3,8 @@ package fr.ent.keycloak.activation.afteraccess;
 import fr.ent.keycloak.activation.core.AlumniStatus;
 import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
-import fr.ent.keycloak.activation.mail.ActivationMailer;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
+import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
@@ -12,7 +12,7 @@ import fr.ent.keycloak.common.StudentFacts;
 import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.common.StudentLifecycle.AlumniOffer;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.net.URI;
 import java.time.Instant;
@@ -59,7 +59,7 @@ public final class AlumniChoices {
 
     /** Mails the offer to each student whose choice opened and who was not asked for this end yet. */
     public static void mailDue(KeycloakSession session, RealmModel realm, Instant now) {
-        StudentLifecycle lifecycle = Lifecycle.ofOrLogged(realm, "no alumni choice mailed");
+        StudentLifecycle lifecycle = RealmLifecycle.ofOrLogged(realm, "no alumni choice mailed");
         if (lifecycle == null || !lifecycle.settings().alumniChoice()) {
             return;
         }
@@ -80,7 +80,7 @@ public final class AlumniChoices {
             return;
         }
         Students.forEachStudent(session, realm, due, "the alumni choice", (own, ownRealm, user) -> {
-            Standing standing = Lifecycle.standing(lifecycle, user, now);
+            Standing standing = RealmLifecycle.standing(lifecycle, user, now);
             Optional<AlumniOffer> offer = lifecycle.alumniOffer(standing, now);
             if (offer.isEmpty() || !offer.get().lastDay().equals(lastDay) || !standing.reachable()) {
                 return;
@@ -88,12 +88,12 @@ public final class AlumniChoices {
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
             if (!answered(user, lastDay)) {
                 try {
-                    ActivationMailer.sendAlumniOffer(
+                    StudentMails.sendAlumniOffer(
                             own, ownRealm, user, offer.get(), link(own, ownRealm, user, offer.get(), base));
                 } catch (EmailException | RuntimeException e) {
                     LOG.warnf(
                             "ENT: the alumni choice of student %s failed (retried at the next run): %s",
-                            number, StudentMail.describe(e));
+                            number, CountedMail.describe(e));
                     return;
                 }
                 new EventBuilder(ownRealm, own)
@@ -164,15 +164,15 @@ public final class AlumniChoices {
         String state =
                 status.state() == AlumniStatus.State.NONE ? "" : status.state().name();
         card.put("alumni", state);
-        card.put("alumniFor", status.about() == null ? "" : Lifecycle.DAY.format(status.about()));
+        card.put("alumniFor", status.about() == null ? "" : RealmLifecycle.DAY.format(status.about()));
         Instant at = AcademicCalendar.parseInstant(user.getFirstAttribute(CHOICE_AT));
         card.put(
                 "alumniAt",
                 at == null || status.state() == AlumniStatus.State.OFFERED
                         ? ""
-                        : Lifecycle.DAY.format(at.atZone(zone)));
+                        : RealmLifecycle.DAY.format(at.atZone(zone)));
         LocalDate until = StudentFacts.day(user.getFirstAttribute(EntAttributes.ALUMNI_UNTIL));
-        card.put("alumniUntil", until == null ? "" : Lifecycle.DAY.format(until));
+        card.put("alumniUntil", until == null ? "" : RealmLifecycle.DAY.format(until));
         return card;
     }
 }

@@ -6,8 +6,8 @@ import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.InvalidSettingException;
 import fr.ent.keycloak.common.StudentLifecycle.AlumniOffer;
-import fr.ent.keycloak.support.Lifecycle;
 import fr.ent.keycloak.support.PageLocale;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -75,7 +75,7 @@ public final class AlumniResource {
             return page(link, Verdict.ANSWERED, null);
         }
         AlumniOffer offer = link.offer().orElseThrow();
-        AlumniChoices.record(link.student(), offer, keep, Lifecycle.now());
+        AlumniChoices.record(link.student(), offer, keep, RealmLifecycle.now());
         new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
                 .user(link.student())
@@ -107,7 +107,7 @@ public final class AlumniResource {
         }
         Optional<AlumniOffer> offer;
         try {
-            offer = Lifecycle.of(realm).alumniOffer(Lifecycle.standing(realm, student), Lifecycle.now());
+            offer = RealmLifecycle.of(realm).alumniOffer(RealmLifecycle.standing(realm, student), RealmLifecycle.now());
         } catch (InvalidSettingException e) {
             // the standing logged the setting; nothing is decided with a calendar the university did not set
             offer = Optional.empty();
@@ -141,8 +141,8 @@ public final class AlumniResource {
             UserModel student = link.student();
             forms.setAttribute("entUsername", student.getUsername());
             link.offer().ifPresent(offer -> {
-                forms.setAttribute("entAccessEndsOn", Lifecycle.DAY.format(offer.lastDay()));
-                forms.setAttribute("entAlumniUntil", Lifecycle.DAY.format(offer.extendedUntil()));
+                forms.setAttribute("entAccessEndsOn", RealmLifecycle.DAY.format(offer.lastDay()));
+                forms.setAttribute("entAlumniUntil", RealmLifecycle.DAY.format(offer.extendedUntil()));
             });
             if (verdict == Verdict.OPEN) {
                 forms.setAttribute("entAlumniKey", link.key());
@@ -161,9 +161,9 @@ public final class AlumniResource {
                 forms.setAttribute("entAlumniKept", kept);
                 LocalDate until =
                         fr.ent.keycloak.common.StudentFacts.day(student.getFirstAttribute(EntAttributes.ALUMNI_UNTIL));
-                forms.setAttribute("entAlumniUntil", until == null ? "" : Lifecycle.DAY.format(until));
+                forms.setAttribute("entAlumniUntil", until == null ? "" : RealmLifecycle.DAY.format(until));
                 LocalDate about = AlumniChoices.answeredFor(student).orElse(null);
-                forms.setAttribute("entAccessEndsOn", about == null ? "" : Lifecycle.DAY.format(about));
+                forms.setAttribute("entAccessEndsOn", about == null ? "" : RealmLifecycle.DAY.format(about));
             }
         }
         if (error != null) {

@@ -2,8 +2,8 @@ package fr.ent.keycloak.activation.afteraccess;
 
 import fr.ent.keycloak.activation.core.ExpiryWindow;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
-import fr.ent.keycloak.activation.mail.ActivationMailer;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
+import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
@@ -12,7 +12,7 @@ import fr.ent.keycloak.common.StudentLifecycle;
 import fr.ent.keycloak.common.StudentLifecycle.AlumniOffer;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import fr.ent.keycloak.support.ConsoleSettings;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.net.URI;
 import java.time.Instant;
@@ -44,7 +44,7 @@ public final class ExpiryWarnings {
     private ExpiryWarnings() {}
 
     public static void mailDue(KeycloakSession session, RealmModel realm, Instant now) {
-        StudentLifecycle lifecycle = Lifecycle.ofOrLogged(realm, "no expiry warning");
+        StudentLifecycle lifecycle = RealmLifecycle.ofOrLogged(realm, "no expiry warning");
         if (lifecycle == null) {
             return;
         }
@@ -58,7 +58,7 @@ public final class ExpiryWarnings {
         List<String> due = KeycloakInternals.activeEndingOn(session, realm, year, lastDay, WARNED_FOR, year.toString());
         URI base = ActivationSettings.publicBaseUri(realm);
         Students.forEachStudent(session, realm, due, "the expiry warning", (own, ownRealm, user) -> {
-            Standing standing = Lifecycle.standing(lifecycle, user, now);
+            Standing standing = RealmLifecycle.standing(lifecycle, user, now);
             if (!standing.maySignIn() || !end.equals(standing.accessEndsAt())) {
                 return;
             }
@@ -74,7 +74,7 @@ public final class ExpiryWarnings {
             }
             String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
             try {
-                ActivationMailer.sendExpiryWarning(
+                StudentMails.sendExpiryWarning(
                         own,
                         ownRealm,
                         user,
@@ -92,7 +92,7 @@ public final class ExpiryWarnings {
             } catch (EmailException | RuntimeException e) {
                 LOG.warnf(
                         "ENT: the expiry warning of student %s failed (retried at the next run): %s",
-                        number, StudentMail.describe(e));
+                        number, CountedMail.describe(e));
             }
         });
     }

@@ -2,7 +2,7 @@ package fr.ent.keycloak.activation.firstconnection;
 
 import fr.ent.keycloak.activation.core.AssistanceCode;
 import fr.ent.keycloak.support.ClusterLimiter;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +45,7 @@ public final class AssistanceCodes {
                                 AssistanceCode.digest(code, student.getId()),
                                 ISSUE,
                                 org.keycloak.models.utils.KeycloakModelUtils.generateId()));
-        return new Issued(code, Lifecycle.now().plusSeconds(lifespan));
+        return new Issued(code, RealmLifecycle.now().plusSeconds(lifespan));
     }
 
     /** Uses up the student's current code if {@code typed} is it; false otherwise (none, another, used, expired). */

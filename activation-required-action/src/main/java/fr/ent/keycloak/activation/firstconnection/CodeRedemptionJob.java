@@ -3,11 +3,11 @@ package fr.ent.keycloak.activation.firstconnection;
 import fr.ent.keycloak.activation.core.AssistanceCode;
 import fr.ent.keycloak.activation.core.BirthDateCheck;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
-import fr.ent.keycloak.activation.mail.ActivationMailer;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
+import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.support.ClusterLimiter;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.net.URI;
 import java.util.Map;
@@ -75,7 +75,7 @@ final class CodeRedemptionJob implements Runnable {
         try {
             link = KeycloakModelUtils.runJobInTransactionWithResult(factory, this::redeem);
         } catch (RuntimeException e) {
-            LOG.warnf("ENT first connection: an assistance code could not be checked (%s)", StudentMail.describe(e));
+            LOG.warnf("ENT first connection: an assistance code could not be checked (%s)", CountedMail.describe(e));
         }
         String outcome = link;
         try {
@@ -86,7 +86,7 @@ final class CodeRedemptionJob implements Runnable {
                                     key(realmId, ticket),
                                     outcome == null ? Map.of(STATE, REFUSED) : Map.of(STATE, OPENED, LINK, outcome)));
         } catch (RuntimeException e) {
-            LOG.warnf("ENT first connection: the outcome of a code could not be kept (%s)", StudentMail.describe(e));
+            LOG.warnf("ENT first connection: the outcome of a code could not be kept (%s)", CountedMail.describe(e));
         }
     }
 
@@ -120,11 +120,11 @@ final class CodeRedemptionJob implements Runnable {
             LOG.infof("ENT first connection: assistance code of student %s not accepted (%s)", number, outcome);
             return null;
         }
-        if (!Lifecycle.standing(realm, user).mayActivate()) {
+        if (!RealmLifecycle.standing(realm, user).mayActivate()) {
             FirstConnectionJob.record(session, realm, user, clientAddress, "code_not_activatable");
             return null;
         }
-        String link = ActivationMailer.issueLink(session, realm, user, baseUri);
+        String link = StudentMails.issueLink(session, realm, user, baseUri);
         FirstConnectionJob.record(session, realm, user, clientAddress, "code_accepted");
         LOG.infof("ENT first connection: student %s opened the activation with an assistance code", number);
         return link;

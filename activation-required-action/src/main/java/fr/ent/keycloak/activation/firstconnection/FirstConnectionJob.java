@@ -2,13 +2,13 @@ package fr.ent.keycloak.activation.firstconnection;
 
 import fr.ent.keycloak.activation.core.BirthDateCheck;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
 import fr.ent.keycloak.activation.settings.FirstConnectionSettings;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Guidance;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
 import fr.ent.keycloak.support.ClusterLimiter;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.net.URI;
 import java.util.Locale;
@@ -64,7 +64,7 @@ public final class FirstConnectionJob implements Runnable {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, this::handle);
         } catch (RuntimeException e) {
-            LOG.warnf("ENT first connection: a request could not be handled (%s)", StudentMail.describe(e));
+            LOG.warnf("ENT first connection: a request could not be handled (%s)", CountedMail.describe(e));
         }
     }
 
@@ -106,7 +106,7 @@ public final class FirstConnectionJob implements Runnable {
             LOG.infof("ENT first connection: wrong birth date given for student %s", number);
             return;
         }
-        Standing standing = Lifecycle.standing(realm, user);
+        Standing standing = RealmLifecycle.standing(realm, user);
         Guidance guidance = standing.guidance();
         if (!guidance.sends()) {
             record(
@@ -116,13 +116,13 @@ public final class FirstConnectionJob implements Runnable {
                     "nothing_to_send_" + standing.state().name().toLowerCase(Locale.ROOT));
             return;
         }
-        String outcome = StudentMail.guidanceName(guidance);
-        switch (StudentMail.counted(
+        String outcome = CountedMail.guidanceName(guidance);
+        switch (CountedMail.counted(
                 session,
                 realm,
                 user,
                 "first connection " + outcome,
-                StudentMail.guidance(session, realm, user, standing, baseUri))) {
+                CountedMail.guidance(session, realm, user, standing, baseUri))) {
             case SENT -> {
                 record(session, realm, user, "sent_" + outcome);
                 LOG.infof("ENT first connection: %s sent to student %s", outcome, number);

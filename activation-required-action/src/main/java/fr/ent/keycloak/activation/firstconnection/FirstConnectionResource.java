@@ -4,13 +4,13 @@ import fr.ent.keycloak.activation.core.AssistanceCode;
 import fr.ent.keycloak.activation.core.ClientAddress;
 import fr.ent.keycloak.activation.core.FirstConnectionRequest;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.activation.settings.FirstConnectionSettings;
 import fr.ent.keycloak.common.RealmSetting;
 import fr.ent.keycloak.support.ClusterLimiter;
-import fr.ent.keycloak.support.Lifecycle;
 import fr.ent.keycloak.support.PageLocale;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.SlotLimiter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -226,7 +226,7 @@ public final class FirstConnectionResource {
             return true;
         } catch (RejectedExecutionException e) {
             // never dropped in silence: the student is told to try again
-            LOG.warnf("ENT first connection: request refused, the server is overloaded (%s)", StudentMail.describe(e));
+            LOG.warnf("ENT first connection: request refused, the server is overloaded (%s)", CountedMail.describe(e));
             return false;
         }
     }
@@ -276,7 +276,8 @@ public final class FirstConnectionResource {
                     null,
                     null);
         }
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), Lifecycle.zone(realm));
+        LocalDate today =
+                LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), RealmLifecycle.zone(realm));
         FirstConnectionRequest.Parsed parsed =
                 FirstConnectionRequest.parse(form.getFirst("identifier"), form.getFirst("birthDate"), today);
         if (parsed.problem().isPresent()) {

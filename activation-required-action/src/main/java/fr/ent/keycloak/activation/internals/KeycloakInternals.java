@@ -23,7 +23,7 @@ import org.keycloak.models.RealmModel;
  *       {@link #activeEndingOn}); the assistance dashboard's accounts ending soon ({@link #countEnding})</td>
  *       <td>ActivationJourneyIT, ExpiryWarningIT, AlumniChoiceIT</td></tr>
  *   <tr><td>{@code FreeMarkerEmailTemplateProvider} (keycloak-services), extended</td><td>Keycloak's own emails asked
- *       of the lifecycle: {@code mail.LifecycleEmails}, a class of its own because it must extend it</td>
+ *       of the lifecycle: {@code mail.KeycloakMailGate}, a class of its own because it must extend it</td>
  *       <td>LifecyclePathsIT, ForgottenPasswordIT</td></tr>
  *   <tr><td>the message id {@code KC-SERVICES0029} of Keycloak's email sender</td><td>{@code mail.SmtpLogRedaction}</td>
  *       <td>LogPrivacyIT</td></tr>

@@ -3,7 +3,7 @@ package fr.ent.keycloak.activation.journey;
 import fr.ent.keycloak.activation.mail.ActivationActionToken;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.AccountState;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.TokenVerifier.Predicate;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
@@ -56,19 +56,18 @@ public final class ActivationActionTokenHandler extends AbstractActionTokenHandl
         UserModel user = user(token, context);
         return user != null
                 && token.getActionVerificationNonce() != null
-                && Activation.isLatestLink(
-                        user, token.getActionVerificationNonce().toString(), token.getEmail());
+                && Journey.isLatestLink(user, token.getActionVerificationNonce().toString(), token.getEmail());
     }
 
     private static boolean isActive(ActivationActionToken token, ActionTokenContext<?> context) {
         UserModel user = user(token, context);
-        return user != null && Lifecycle.standing(context.getRealm(), user).state() == AccountState.ACTIVE;
+        return user != null && RealmLifecycle.standing(context.getRealm(), user).state() == AccountState.ACTIVE;
     }
 
     /** The lifecycle's answer now (the link may be older than a payment cancelled or an account closed). */
     private static boolean mayActivate(ActivationActionToken token, ActionTokenContext<?> context) {
         UserModel user = user(token, context);
-        return user != null && Lifecycle.standing(context.getRealm(), user).mayActivate();
+        return user != null && RealmLifecycle.standing(context.getRealm(), user).mayActivate();
     }
 
     private static UserModel user(ActivationActionToken token, ActionTokenContext<?> context) {
@@ -81,12 +80,12 @@ public final class ActivationActionTokenHandler extends AbstractActionTokenHandl
         RealmModel realm = tokenContext.getRealm();
         AuthenticationSessionModel authSession = tokenContext.getAuthenticationSession();
 
-        Activation.begin(authSession);
+        Journey.begin(authSession);
         // the link this journey runs on: the last step checks it again and uses it up
         authSession.setAuthNote(
-                Activation.NOTE_LINK_ID, token.getActionVerificationNonce().toString());
-        authSession.setAuthNote(Activation.NOTE_LINK_ADDRESS, String.valueOf(token.getEmail()));
-        authSession.setAuthNote(Activation.NOTE_LINK_EXPIRES, String.valueOf(token.getExp()));
+                Journey.NOTE_LINK_ID, token.getActionVerificationNonce().toString());
+        authSession.setAuthNote(Journey.NOTE_LINK_ADDRESS, String.valueOf(token.getEmail()));
+        authSession.setAuthNote(Journey.NOTE_LINK_EXPIRES, String.valueOf(token.getExp()));
         String portal = ActivationSettings.of(realm).portalUrl();
         if (portal == null) {
             // no portal configured: the account console of the realm

@@ -2,7 +2,7 @@ package fr.ent.keycloak.activation.journey;
 
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.EntAttributes;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.time.Instant;
 import org.keycloak.authentication.RequiredActionContext;
@@ -28,16 +28,16 @@ final class CharterStep implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         UserModel user = context.getUser();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (!Students.isStudent(user) || Activation.inProgress(authSession)) {
+        if (!Students.isStudent(user) || Journey.inProgress(authSession)) {
             return;
         }
-        if (!Lifecycle.standing(context.getRealm(), user).maySignIn()) {
+        if (!RealmLifecycle.standing(context.getRealm(), user).maySignIn()) {
             // the lifecycle's gate: the activation steps run only from an activation link
-            authSession.addRequiredAction(Activation.START);
+            authSession.addRequiredAction(Journey.START);
         } else if (!ActivationSettings.of(context.getRealm())
                 .charterVersion()
                 .equals(user.getFirstAttribute(EntAttributes.CHARTER_VERSION))) {
-            authSession.addRequiredAction(Activation.CHARTER);
+            authSession.addRequiredAction(Journey.CHARTER);
         }
     }
 
@@ -62,11 +62,12 @@ final class CharterStep implements RequiredActionProvider {
         String version = ActivationSettings.of(context.getRealm()).charterVersion();
         String now = Instant.ofEpochMilli(Time.currentTimeMillis()).toString();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (Activation.inProgress(authSession)) {
-            authSession.setAuthNote(Activation.NOTE_CHARTER_VERSION, version);
-            authSession.setAuthNote(Activation.NOTE_CHARTER_ACCEPTED_AT, now);
+        if (Journey.inProgress(authSession)) {
+            authSession.setAuthNote(Journey.NOTE_CHARTER_VERSION, version);
+            authSession.setAuthNote(Journey.NOTE_CHARTER_ACCEPTED_AT, now);
         } else if (!Students.isStudent(context.getUser())
-                || Lifecycle.standing(context.getRealm(), context.getUser()).maySignIn()) {
+                || RealmLifecycle.standing(context.getRealm(), context.getUser())
+                        .maySignIn()) {
             context.getUser().setSingleAttribute(EntAttributes.CHARTER_VERSION, version);
             context.getUser().setSingleAttribute(EntAttributes.CHARTER_ACCEPTED_AT, now);
         }
@@ -77,10 +78,10 @@ final class CharterStep implements RequiredActionProvider {
     @Override
     public void close() {}
 
-    /** {@value Activation#CHARTER}. */
+    /** {@value Journey#CHARTER}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.CHARTER, "ENT : charte informatique / accept the IT charter", new CharterStep());
+            super(Journey.CHARTER, "ENT : charte informatique / accept the IT charter", new CharterStep());
         }
     }
 }

@@ -45,7 +45,7 @@ final class ForwardingStep implements RequiredActionProvider {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         boolean forward = "forward".equals(form.getFirst(CHOICE));
         String typed = Optional.ofNullable(form.getFirst(ADDRESS)).orElse("");
-        String address = Activation.NO_FORWARDING;
+        String address = Journey.NO_FORWARDING;
         if (forward) {
             Optional<ForwardingAddress.Refusal> refusal = new ForwardingAddress(
                             ActivationSettings.of(context.getRealm()).universityDomains())
@@ -66,8 +66,8 @@ final class ForwardingStep implements RequiredActionProvider {
             address = ForwardingAddress.normalise(typed);
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (Activation.inProgress(authSession)) {
-            authSession.setAuthNote(Activation.NOTE_FORWARDING, address);
+        if (Journey.inProgress(authSession)) {
+            authSession.setAuthNote(Journey.NOTE_FORWARDING, address);
         } else if (address.isEmpty()) {
             context.getUser().removeAttribute(EntAttributes.MAIL_FORWARDING_ADDRESS);
         } else {
@@ -80,10 +80,10 @@ final class ForwardingStep implements RequiredActionProvider {
     @Override
     public void close() {}
 
-    /** {@value Activation#FORWARDING}. */
+    /** {@value Journey#FORWARDING}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.FORWARDING, "ENT : redirection du courrier / mail forwarding", new ForwardingStep());
+            super(Journey.FORWARDING, "ENT : redirection du courrier / mail forwarding", new ForwardingStep());
         }
     }
 }

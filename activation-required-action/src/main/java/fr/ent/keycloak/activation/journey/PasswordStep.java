@@ -106,10 +106,10 @@ final class PasswordStep implements RequiredActionProvider {
     @Override
     public void close() {}
 
-    /** {@value Activation#PASSWORD}. */
+    /** {@value Journey#PASSWORD}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.PASSWORD, "ENT : choix du mot de passe / choose a password", new PasswordStep());
+            super(Journey.PASSWORD, "ENT : choix du mot de passe / choose a password", new PasswordStep());
         }
     }
 }

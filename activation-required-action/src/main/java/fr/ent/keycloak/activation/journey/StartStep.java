@@ -23,7 +23,7 @@ final class StartStep implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        if (!Activation.inProgress(context.getAuthenticationSession())) {
+        if (!Journey.inProgress(context.getAuthenticationSession())) {
             refuse(context);
             return;
         }
@@ -36,7 +36,7 @@ final class StartStep implements RequiredActionProvider {
 
     @Override
     public void processAction(RequiredActionContext context) {
-        if (!Activation.inProgress(context.getAuthenticationSession())) {
+        if (!Journey.inProgress(context.getAuthenticationSession())) {
             refuse(context);
             return;
         }
@@ -57,13 +57,13 @@ final class StartStep implements RequiredActionProvider {
     @Override
     public void close() {}
 
-    /** {@value Activation#START}. */
+    /** {@value Journey#START}. */
     public static final class Factory extends StepFactory {
         private int mailIntervalSeconds = LifecycleMailScheduler.DEFAULT_INTERVAL_SECONDS;
 
         public Factory() {
             super(
-                    Activation.START,
+                    Journey.START,
                     "ENT : début de l’activation et réglages / start of activation and settings",
                     new StartStep());
         }

@@ -1,11 +1,11 @@
 package fr.ent.keycloak.activation.journey;
 
-import fr.ent.keycloak.activation.mail.ActivationMailer;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
+import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
@@ -33,12 +33,12 @@ final class SummaryStep implements RequiredActionProvider {
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        String forwarding = authSession.getAuthNote(Activation.NOTE_FORWARDING);
+        String forwarding = authSession.getAuthNote(Journey.NOTE_FORWARDING);
         context.challenge(context.form()
                 .setAttribute("entUsername", context.getUser().getUsername())
                 .setAttribute("entForwardingAddress", forwarding == null ? "" : forwarding)
                 .setAttribute(
-                        "entCharterVersion", String.valueOf(authSession.getAuthNote(Activation.NOTE_CHARTER_VERSION)))
+                        "entCharterVersion", String.valueOf(authSession.getAuthNote(Journey.NOTE_CHARTER_VERSION)))
                 .createForm("ent-activation-summary.ftl"));
     }
 
@@ -46,13 +46,13 @@ final class SummaryStep implements RequiredActionProvider {
     public void processAction(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = context.getUser();
-        if (!Activation.inProgress(authSession)) {
+        if (!Journey.inProgress(authSession)) {
             context.success();
             return;
         }
-        String version = authSession.getAuthNote(Activation.NOTE_CHARTER_VERSION);
-        String acceptedAt = authSession.getAuthNote(Activation.NOTE_CHARTER_ACCEPTED_AT);
-        String forwarding = authSession.getAuthNote(Activation.NOTE_FORWARDING);
+        String version = authSession.getAuthNote(Journey.NOTE_CHARTER_VERSION);
+        String acceptedAt = authSession.getAuthNote(Journey.NOTE_CHARTER_ACCEPTED_AT);
+        String forwarding = authSession.getAuthNote(Journey.NOTE_FORWARDING);
         if (version == null || acceptedAt == null || forwarding == null || !PasswordStep.chosen(authSession)) {
             context.getEvent().detail("ent_step", "incomplete").error("ent_activation_incomplete");
             context.challenge(
@@ -76,14 +76,14 @@ final class SummaryStep implements RequiredActionProvider {
             user.setEmailVerified(true);
         }
         user.removeAttribute(EntAttributes.ACTIVATION_LINK_ID);
-        authSession.removeAuthNote(Activation.NOTE_ACTIVATION);
+        authSession.removeAuthNote(Journey.NOTE_ACTIVATION);
         context.getEvent().detail("ent_step", "activated");
         try {
-            ActivationMailer.sendActivated(context.getSession(), context.getRealm(), user);
+            StudentMails.sendActivated(context.getSession(), context.getRealm(), user);
         } catch (RuntimeException | EmailException e) {
             LOG.warnf(
                     "ENT activation: student %s is active, but the confirmation email could not be sent (%s)",
-                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), StudentMail.describe(e));
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), CountedMail.describe(e));
         }
         context.success();
     }
@@ -96,16 +96,16 @@ final class SummaryStep implements RequiredActionProvider {
      */
     private static boolean linkStillValid(
             RequiredActionContext context, AuthenticationSessionModel authSession, UserModel user) {
-        String nonce = authSession.getAuthNote(Activation.NOTE_LINK_ID);
-        long expires = expires(authSession.getAuthNote(Activation.NOTE_LINK_EXPIRES));
+        String nonce = authSession.getAuthNote(Journey.NOTE_LINK_ID);
+        long expires = expires(authSession.getAuthNote(Journey.NOTE_LINK_EXPIRES));
         long now = Time.currentTime();
         String refusal = null;
-        StudentLifecycle.Standing standing = Lifecycle.standing(context.getRealm(), user);
+        StudentLifecycle.Standing standing = RealmLifecycle.standing(context.getRealm(), user);
         if (standing.state() == AccountState.ACTIVE) {
             // a journey left open elsewhere, after another one finished
             refusal = ActivationActionTokenHandler.ALREADY_ACTIVE;
         } else if (!standing.mayActivate()
-                || !Activation.isLatestLink(user, nonce, authSession.getAuthNote(Activation.NOTE_LINK_ADDRESS))) {
+                || !Journey.isLatestLink(user, nonce, authSession.getAuthNote(Journey.NOTE_LINK_ADDRESS))) {
             refusal = ActivationActionTokenHandler.LINK_REPLACED;
         } else if (expires <= now) {
             refusal = "entActivationLinkInvalid";
@@ -117,7 +117,7 @@ final class SummaryStep implements RequiredActionProvider {
         if (refusal == null) {
             return true;
         }
-        authSession.removeAuthNote(Activation.NOTE_ACTIVATION);
+        authSession.removeAuthNote(Journey.NOTE_ACTIVATION);
         authSession.removeAuthNote(PasswordStep.NOTE_PASSWORD_DATA);
         authSession.removeAuthNote(PasswordStep.NOTE_PASSWORD_SECRET);
         context.getEvent().detail("ent_step", "link_refused_at_summary").error("ent_activation_link_refused");
@@ -136,10 +136,10 @@ final class SummaryStep implements RequiredActionProvider {
     @Override
     public void close() {}
 
-    /** {@value Activation#SUMMARY}. */
+    /** {@value Journey#SUMMARY}. */
     public static final class Factory extends StepFactory {
         public Factory() {
-            super(Activation.SUMMARY, "ENT : récapitulatif de l’activation / activation summary", new SummaryStep());
+            super(Journey.SUMMARY, "ENT : récapitulatif de l’activation / activation summary", new SummaryStep());
         }
     }
 }

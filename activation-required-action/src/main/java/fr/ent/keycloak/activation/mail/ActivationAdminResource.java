@@ -1,7 +1,7 @@
 package fr.ent.keycloak.activation.mail;
 
 import fr.ent.keycloak.common.StudentLifecycle;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -50,7 +50,7 @@ public final class ActivationAdminResource {
             throw new NotFoundException("User not found");
         }
         auth.users().requireManage(user);
-        StudentLifecycle.Standing standing = Students.isStudent(user) ? Lifecycle.standing(realm, user) : null;
+        StudentLifecycle.Standing standing = Students.isStudent(user) ? RealmLifecycle.standing(realm, user) : null;
         if (standing == null || !standing.mayReceiveActivationLink()) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(Map.of(
@@ -65,13 +65,13 @@ public final class ActivationAdminResource {
                     .build();
         }
         URI base = session.getContext().getUri().getBaseUri();
-        StudentMail.Outcome outcome = StudentMail.counted(
+        CountedMail.Outcome outcome = CountedMail.counted(
                 session,
                 realm,
                 user,
                 "the helpdesk's activation link",
-                () -> ActivationMailer.sendLink(session, realm, user, base));
-        if (outcome == StudentMail.Outcome.THROTTLED) {
+                () -> StudentMails.sendLink(session, realm, user, base));
+        if (outcome == CountedMail.Outcome.THROTTLED) {
             return Response.status(Response.Status.TOO_MANY_REQUESTS)
                     .entity(Map.of(
                             "error",
@@ -81,7 +81,7 @@ public final class ActivationAdminResource {
                                     + " (realm setting entStudentMailsPerDay); try again later."))
                     .build();
         }
-        if (outcome == StudentMail.Outcome.FAILED) {
+        if (outcome == CountedMail.Outcome.FAILED) {
             return Response.status(Response.Status.BAD_GATEWAY)
                     .entity(Map.of(
                             "error", "email_failed",

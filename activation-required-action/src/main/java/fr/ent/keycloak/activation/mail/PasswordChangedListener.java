@@ -67,11 +67,11 @@ final class PasswordChangedListener implements EventListenerProvider {
             return;
         }
         try {
-            ActivationMailer.sendPasswordChanged(session, realm, user);
+            StudentMails.sendPasswordChanged(session, realm, user);
         } catch (EmailException | RuntimeException e) {
             LOG.warnf(
                     "ENT: the password-changed email of student %s could not be sent (%s)",
-                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), StudentMail.describe(e));
+                    user.getFirstAttribute(EntAttributes.STUDENT_NUMBER), CountedMail.describe(e));
         }
     }
 

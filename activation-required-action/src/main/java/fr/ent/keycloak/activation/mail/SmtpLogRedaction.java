@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * SMTP server that refuses a recipient quotes the recipient's address in it. This filter, set on Keycloak's
  * {@code org.keycloak.services} logger when the server starts, moves that one message down to DEBUG (off in
  * production); every other message of that logger passes untouched, and the pack logs each failed email of its own at
- * WARN with the student number and the kind of failure ({@link StudentMail}).
+ * WARN with the student number and the kind of failure ({@link CountedMail}).
  *
  * <p>Keycloak internal relied on: the message id {@value #MESSAGE} of {@code ServicesLogger.failedToSendEmail}, checked
  * against 26.7.3. If an upgrade renames it, {@code LogPrivacyIT} fails first.

@@ -4,13 +4,13 @@ import fr.ent.keycloak.activation.afteraccess.AlumniChoices;
 import fr.ent.keycloak.activation.afteraccess.ExpiryWarnings;
 import fr.ent.keycloak.activation.core.RetrySchedule;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
-import fr.ent.keycloak.activation.mail.ActivationMailer;
-import fr.ent.keycloak.activation.mail.StudentMail;
+import fr.ent.keycloak.activation.mail.CountedMail;
+import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.RealmPages;
 import fr.ent.keycloak.support.Students;
 import java.net.URI;
@@ -76,7 +76,7 @@ public final class LifecycleMailTask implements ScheduledTask {
     }
 
     private void mailDueStudents(KeycloakSession session, RealmModel realm) {
-        StudentLifecycle lifecycle = Lifecycle.ofOrLogged(realm, "no activation email");
+        StudentLifecycle lifecycle = RealmLifecycle.ofOrLogged(realm, "no activation email");
         if (lifecycle == null) {
             return;
         }
@@ -106,7 +106,7 @@ public final class LifecycleMailTask implements ScheduledTask {
             StudentLifecycle lifecycle,
             URI base,
             Instant now) {
-        if (!Lifecycle.standing(lifecycle, user, now).mayReceiveActivationLink()
+        if (!RealmLifecycle.standing(lifecycle, user, now).mayReceiveActivationLink()
                 || !RetrySchedule.due(AcademicCalendar.parseInstant(user.getFirstAttribute(RETRY_AT)), now)) {
             return;
         }
@@ -115,18 +115,14 @@ public final class LifecycleMailTask implements ScheduledTask {
         if (!session.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
             return;
         }
-        StudentMail.Outcome outcome = StudentMail.counted(
-                session,
-                realm,
-                user,
-                "the activation email",
-                () -> ActivationMailer.sendLink(session, realm, user, base));
+        CountedMail.Outcome outcome = CountedMail.counted(
+                session, realm, user, "the activation email", () -> StudentMails.sendLink(session, realm, user, base));
         recordOutcome(session, realm, user.getId(), outcome, now);
-        if (outcome == StudentMail.Outcome.SENT) {
+        if (outcome == CountedMail.Outcome.SENT) {
             LOG.infof(
                     "ENT activation: activation email sent to student %s",
                     user.getFirstAttribute(EntAttributes.STUDENT_NUMBER));
-        } else if (outcome == StudentMail.Outcome.FAILED) {
+        } else if (outcome == CountedMail.Outcome.FAILED) {
             // tried again after a back-off, by whichever node runs then
             session.singleUseObjects().remove(claim);
         }
@@ -134,16 +130,16 @@ public final class LifecycleMailTask implements ScheduledTask {
 
     /** What the run did for one student, committed at once (not at the end of a run that may be long). */
     private static void recordOutcome(
-            KeycloakSession session, RealmModel realm, String userId, StudentMail.Outcome outcome, Instant now) {
-        if (outcome == StudentMail.Outcome.THROTTLED) {
+            KeycloakSession session, RealmModel realm, String userId, CountedMail.Outcome outcome, Instant now) {
+        if (outcome == CountedMail.Outcome.THROTTLED) {
             return;
         }
         Students.inOwnTransaction(session, realm.getId(), userId, user -> {
-            if (outcome == StudentMail.Outcome.SENT) {
+            if (outcome == CountedMail.Outcome.SENT) {
                 // MAIL_SENT_AT: recorded by the send itself, whatever the path
                 user.removeAttribute(FAILURES);
                 user.removeAttribute(RETRY_AT);
-            } else if (Lifecycle.standing(realm, user).mayActivate()) {
+            } else if (RealmLifecycle.standing(realm, user).mayActivate()) {
                 // (a student who activated meanwhile was not mailed, and has nothing to retry)
                 int failures = failures(user.getFirstAttribute(FAILURES)) + 1;
                 user.setSingleAttribute(FAILURES, Integer.toString(failures));

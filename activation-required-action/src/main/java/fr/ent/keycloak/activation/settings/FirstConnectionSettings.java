@@ -6,7 +6,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The limits of "1ère connexion", as realm attributes. Every limit is counted across the cluster. The emails it sends
- * count in the student's daily quota of every path ({@code entStudentMailsPerDay}, see {@code StudentMail}).
+ * count in the student's daily quota of every path ({@code entStudentMailsPerDay}, see {@code CountedMail}).
  *
  * @param maxFailures failed attempts (wrong birth date) per student per 24 hours before the form stops answering for
  *     that student (entFirstConnectionMaxFailures)

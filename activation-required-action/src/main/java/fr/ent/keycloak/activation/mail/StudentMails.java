@@ -4,7 +4,7 @@ import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.AccountState;
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.AlumniOffer;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.Students;
 import java.net.URI;
 import java.time.Instant;
@@ -23,9 +23,9 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
 
 /** The activation emails, always to the student's personal address ({@code supannMailPerso}). */
-public final class ActivationMailer {
+public final class StudentMails {
 
-    private ActivationMailer() {}
+    private StudentMails() {}
 
     /**
      * Issues a new activation link (voiding every older one) and mails it. The link's nonce, and the state
@@ -55,7 +55,8 @@ public final class ActivationMailer {
         Students.inOwnTransaction(session, realm.getId(), user.getId(), mailed -> {
             if (mailed.getFirstAttribute(EntAttributes.ACTIVATION_MAIL_SENT_AT) == null) {
                 mailed.setSingleAttribute(
-                        EntAttributes.ACTIVATION_MAIL_SENT_AT, Lifecycle.now().toString());
+                        EntAttributes.ACTIVATION_MAIL_SENT_AT,
+                        RealmLifecycle.now().toString());
             }
         });
     }
@@ -79,7 +80,7 @@ public final class ActivationMailer {
         String nonce = token.getActionVerificationNonce().toString();
         java.util.concurrent.atomic.AtomicBoolean issued = new java.util.concurrent.atomic.AtomicBoolean();
         Students.inOwnTransaction(session, realm.getId(), user.getId(), stored -> {
-            if (!Lifecycle.standing(realm, stored).mayActivate()) {
+            if (!RealmLifecycle.standing(realm, stored).mayActivate()) {
                 return;
             }
             issued.set(true);
@@ -111,10 +112,10 @@ public final class ActivationMailer {
     /** "1ère connexion" for a student who paid less than the activation delay ago: ready at HH:MM. */
     static void sendReadyAt(KeycloakSession session, RealmModel realm, UserModel user, Instant readyAt)
             throws EmailException {
-        ZonedDateTime local = readyAt.atZone(Lifecycle.zone(realm));
+        ZonedDateTime local = readyAt.atZone(RealmLifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
         attributes.put("entReadyAtTime", local.format(DateTimeFormatter.ofPattern("HH:mm")));
-        attributes.put("entReadyAtDate", local.format(Lifecycle.DAY));
+        attributes.put("entReadyAtDate", local.format(RealmLifecycle.DAY));
         send(session, realm, user, "entReadyAtSubject", "ent-ready-at.ftl", attributes);
     }
 
@@ -163,7 +164,7 @@ public final class ActivationMailer {
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
         attributes.put("entAccessEndsOn", lastDay(realm, end));
         attributes.put("entAlumniLink", alumniLink == null ? "" : alumniLink);
-        attributes.put("entAlumniUntil", alumniUntil == null ? "" : alumniUntil.format(Lifecycle.DAY));
+        attributes.put("entAlumniUntil", alumniUntil == null ? "" : alumniUntil.format(RealmLifecycle.DAY));
         attributes.put("entAlumniDeclined", declined);
         send(session, realm, user, "entExpiryWarningSubject", "ent-expiry-warning.ftl", attributes);
     }
@@ -176,22 +177,22 @@ public final class ActivationMailer {
             KeycloakSession session, RealmModel realm, UserModel user, AlumniOffer offer, String link)
             throws EmailException {
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
-        attributes.put("entAccessEndsOn", offer.lastDay().format(Lifecycle.DAY));
-        attributes.put("entAlumniUntil", offer.extendedUntil().format(Lifecycle.DAY));
+        attributes.put("entAccessEndsOn", offer.lastDay().format(RealmLifecycle.DAY));
+        attributes.put("entAlumniUntil", offer.extendedUntil().format(RealmLifecycle.DAY));
         attributes.put("link", link);
         send(session, realm, user, "entAlumniOfferSubject", "ent-alumni-offer.ftl", attributes);
     }
 
     /** The last day of an access ending at {@code end} (exclusive), as the cut-off day (31/12/YYYY), Paris time. */
     private static String lastDay(RealmModel realm, Instant end) {
-        return end.minusSeconds(1).atZone(Lifecycle.zone(realm)).format(Lifecycle.DAY);
+        return end.minusSeconds(1).atZone(RealmLifecycle.zone(realm)).format(RealmLifecycle.DAY);
     }
 
     /** After a password change: when it happened, and what to do if it was not the student. */
     static void sendPasswordChanged(KeycloakSession session, RealmModel realm, UserModel user) throws EmailException {
-        ZonedDateTime now = Lifecycle.now().atZone(Lifecycle.zone(realm));
+        ZonedDateTime now = RealmLifecycle.now().atZone(RealmLifecycle.zone(realm));
         Map<String, Object> attributes = common(realm, user, ActivationSettings.of(realm));
-        attributes.put("entChangedOn", now.format(Lifecycle.DAY));
+        attributes.put("entChangedOn", now.format(RealmLifecycle.DAY));
         attributes.put("entChangedAt", now.format(DateTimeFormatter.ofPattern("HH:mm")));
         send(session, realm, user, "entPasswordChangedSubject", "ent-password-changed.ftl", attributes);
     }

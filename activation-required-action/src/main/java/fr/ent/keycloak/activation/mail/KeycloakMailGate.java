@@ -2,7 +2,7 @@ package fr.ent.keycloak.activation.mail;
 
 import fr.ent.keycloak.common.EntAttributes;
 import fr.ent.keycloak.common.StudentLifecycle.Standing;
-import fr.ent.keycloak.support.Lifecycle;
+import fr.ent.keycloak.support.RealmLifecycle;
 import fr.ent.keycloak.support.RealmPages;
 import fr.ent.keycloak.support.StatelessFactory;
 import fr.ent.keycloak.support.Students;
@@ -28,7 +28,7 @@ import org.keycloak.models.KeycloakSessionFactory;
  *       refused for a student who is not active, with a message that says to send an activation link;</li>
  *   <li><b>a Workflow's "notify-user" step</b> (Keycloak's Workflows, on by default since 26.6): sent to an active
  *       student only; for any other, nothing goes and the log says why;</li>
- *   <li>every one of them counts in the student's daily quota of emails ({@link StudentMail}).</li>
+ *   <li>every one of them counts in the student's daily quota of emails ({@link CountedMail}).</li>
  * </ul>
  *
  * Everything else (templates, themes, other emails) is Keycloak's FreeMarker provider, which this one extends. The
@@ -36,16 +36,16 @@ import org.keycloak.models.KeycloakSessionFactory;
  * Keycloak internals used: {@code FreeMarkerEmailTemplateProvider} (keycloak-services, not an SPI), checked against
  * 26.7.0 and run on 26.7.3; ForgottenPasswordIT and LifecyclePathsIT fail first if an upgrade changes it.
  */
-public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
+public final class KeycloakMailGate extends FreeMarkerEmailTemplateProvider {
 
     static final String ID = "ent-lifecycle-email";
 
-    private static final Logger LOG = Logger.getLogger(LifecycleEmails.class);
+    private static final Logger LOG = Logger.getLogger(KeycloakMailGate.class);
 
     /** The template of Keycloak's Workflows' "notify-user" step. */
     static final String WORKFLOW_TEMPLATE = "workflow-notification.ftl";
 
-    LifecycleEmails(KeycloakSession session) {
+    KeycloakMailGate(KeycloakSession session) {
         super(session);
     }
 
@@ -59,10 +59,10 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
             super.sendPasswordReset(link, expirationInMinutes);
             return;
         }
-        Standing standing = Lifecycle.standing(realm, user);
+        Standing standing = RealmLifecycle.standing(realm, user);
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
         if (standing.mayReceiveResetLink()) {
-            StudentMail.counted(
+            CountedMail.counted(
                     session,
                     realm,
                     user,
@@ -74,13 +74,13 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
             LOG.infof("ENT: forgot password asked for student %s (%s): nothing to send", number, standing.state());
             return;
         }
-        String what = "forgot password " + StudentMail.guidanceName(standing.guidance());
-        StudentMail.Outcome outcome = StudentMail.counted(
+        String what = "forgot password " + CountedMail.guidanceName(standing.guidance());
+        CountedMail.Outcome outcome = CountedMail.counted(
                 session,
                 realm,
                 user,
                 what,
-                StudentMail.guidance(
+                CountedMail.guidance(
                         session,
                         realm,
                         user,
@@ -96,7 +96,7 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
             return;
         }
         requireActive("an email with actions");
-        requireSent(StudentMail.counted(
+        requireSent(CountedMail.counted(
                 session,
                 realm,
                 user,
@@ -111,7 +111,7 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
             return;
         }
         requireActive("a verification email");
-        requireSent(StudentMail.counted(
+        requireSent(CountedMail.counted(
                 session, realm, user, "a verification email", () -> super.sendVerifyEmail(link, expirationInMinutes)));
     }
 
@@ -128,7 +128,7 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
             super.send(subjectFormatKey, bodyTemplate, bodyAttributes);
             return;
         }
-        Standing standing = Lifecycle.standing(realm, user);
+        Standing standing = RealmLifecycle.standing(realm, user);
         String number = user.getFirstAttribute(EntAttributes.STUDENT_NUMBER);
         if (!standing.mayReceiveResetLink()) {
             LOG.infof(
@@ -136,7 +136,7 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
                     number, standing.state());
             return;
         }
-        StudentMail.Outcome outcome = StudentMail.counted(
+        CountedMail.Outcome outcome = CountedMail.counted(
                 session,
                 realm,
                 user,
@@ -147,7 +147,7 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
 
     /** For the operator's paths, which must say why nothing went: the message Keycloak shows in the console. */
     private void requireActive(String what) throws EmailException {
-        Standing standing = Lifecycle.standing(realm, user);
+        Standing standing = RealmLifecycle.standing(realm, user);
         if (!standing.mayReceiveResetLink()) {
             throw new EmailException("ENT: this student's account is " + standing.state()
                     + ", not ACTIVE: " + what + " is not sent before activation; send an activation link instead"
@@ -155,12 +155,12 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
         }
     }
 
-    private static void requireSent(StudentMail.Outcome outcome) throws EmailException {
-        if (outcome == StudentMail.Outcome.THROTTLED) {
+    private static void requireSent(CountedMail.Outcome outcome) throws EmailException {
+        if (outcome == CountedMail.Outcome.THROTTLED) {
             throw new QuotaReached("ENT: this student already received the most emails allowed in 24 hours"
                     + " (realm setting entStudentMailsPerDay); try again later.");
         }
-        if (outcome == StudentMail.Outcome.FAILED) {
+        if (outcome == CountedMail.Outcome.FAILED) {
             throw new EmailException("ENT: the email could not be sent; the server log says why.");
         }
     }
@@ -184,7 +184,7 @@ public final class LifecycleEmails extends FreeMarkerEmailTemplateProvider {
 
         @Override
         public EmailTemplateProvider create(KeycloakSession session) {
-            return new LifecycleEmails(session);
+            return new KeycloakMailGate(session);
         }
 
         /** The emails' companion: Keycloak's own SMTP error line no longer quotes a recipient at INFO and above. */

@@ -25,7 +25,7 @@ import org.keycloak.models.UserModel;
  * action (activation finished, password changed), the yearly expiry warning and the alumni choice's offer (once per end
  * of access, asked of the lifecycle by {@code AlumniChoices}) are not counted.
  */
-public final class StudentMail {
+public final class CountedMail {
 
     /** How a counted email ended. */
     public enum Outcome {
@@ -44,9 +44,9 @@ public final class StudentMail {
 
     static final long DAY_SECONDS = 24 * 3600;
 
-    private static final Logger LOG = Logger.getLogger(StudentMail.class);
+    private static final Logger LOG = Logger.getLogger(CountedMail.class);
 
-    private StudentMail() {}
+    private CountedMail() {}
 
     /**
      * Sends {@code mail} if the student's quota allows it.
@@ -108,10 +108,10 @@ public final class StudentMail {
             KeycloakSession session, RealmModel realm, UserModel user, Standing standing, URI baseUri) {
         Guidance guidance = standing.guidance();
         return switch (guidance) {
-            case ACTIVATION_LINK -> () -> ActivationMailer.sendLink(session, realm, user, baseUri);
-            case READY_AT -> () -> ActivationMailer.sendReadyAt(session, realm, user, standing.activatableFrom());
-            case UNPAID -> () -> ActivationMailer.sendUnpaid(session, realm, user);
-            case ALREADY_ACTIVE -> () -> ActivationMailer.sendAlreadyActive(session, realm, user, baseUri);
+            case ACTIVATION_LINK -> () -> StudentMails.sendLink(session, realm, user, baseUri);
+            case READY_AT -> () -> StudentMails.sendReadyAt(session, realm, user, standing.activatableFrom());
+            case UNPAID -> () -> StudentMails.sendUnpaid(session, realm, user);
+            case ALREADY_ACTIVE -> () -> StudentMails.sendAlreadyActive(session, realm, user, baseUri);
             case NOTHING -> () -> {};
         };
     }

@@ -18,11 +18,11 @@ import org.keycloak.models.UserModel;
  * by a default: the student is then treated as closed (no mail, no link, no sign-in) and the server log names the
  * setting, until an administrator corrects it.
  */
-public final class Lifecycle {
+public final class RealmLifecycle {
 
-    private static final Logger LOG = Logger.getLogger(Lifecycle.class);
+    private static final Logger LOG = Logger.getLogger(RealmLifecycle.class);
 
-    private Lifecycle() {}
+    private RealmLifecycle() {}
 
     /** How pages, the helpdesk's card and emails write a day (31/12/2027). */
     public static final java.time.format.DateTimeFormatter DAY =

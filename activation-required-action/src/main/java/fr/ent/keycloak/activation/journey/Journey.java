@@ -10,7 +10,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * until the last one, and the attributes it records. Nothing is written on the student before the last step: a journey
  * interrupted anywhere leaves the account as it was, and starts again from a valid link.
  */
-final class Activation {
+final class Journey {
 
     static final String START = "ent-activation-start";
     static final String CHARTER = "ent-accept-charter";
@@ -36,7 +36,7 @@ final class Activation {
     static final String NOTE_LINK_ADDRESS = "ent.activation.linkAddress";
     static final String NOTE_LINK_EXPIRES = "ent.activation.linkExpires";
 
-    private Activation() {}
+    private Journey() {}
 
     /**
      * Whether a link is the student's latest one and was mailed to the personal address on record now: a link mailed
