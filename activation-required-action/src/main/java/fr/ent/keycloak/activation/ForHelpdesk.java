@@ -8,7 +8,6 @@ import fr.ent.keycloak.activation.firstconnection.FirstConnectionJob;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
 import fr.ent.keycloak.activation.mail.CountedMail;
 import fr.ent.keycloak.activation.mail.KeycloakMailGate;
-import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.activation.schedule.LifecycleMailTask;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.activation.settings.FirstConnectionSettings;
@@ -66,12 +65,7 @@ public final class ForHelpdesk {
 
     /** A new activation link to the personal address on record, voiding the older ones; counted in the quota. */
     public static Mailed sendActivationLink(KeycloakSession session, RealmModel realm, UserModel student, URI base) {
-        return mailed(CountedMail.counted(
-                session,
-                realm,
-                student,
-                "the helpdesk's activation link",
-                () -> StudentMails.sendLink(session, realm, student, base)));
+        return mailed(CountedMail.activationLink(session, realm, student, base, "the helpdesk's activation link"));
     }
 
     /** A new assistance code for the student, voiding the former one; null when the day's codes are used up. */

@@ -65,12 +65,8 @@ public final class ActivationAdminResource {
                     .build();
         }
         URI base = session.getContext().getUri().getBaseUri();
-        CountedMail.Outcome outcome = CountedMail.counted(
-                session,
-                realm,
-                user,
-                "the helpdesk's activation link",
-                () -> StudentMails.sendLink(session, realm, user, base));
+        CountedMail.Outcome outcome =
+                CountedMail.activationLink(session, realm, user, base, "the helpdesk's activation link");
         if (outcome == CountedMail.Outcome.THROTTLED) {
             return Response.status(Response.Status.TOO_MANY_REQUESTS)
                     .entity(Map.of(

@@ -101,6 +101,17 @@ public final class CountedMail {
     }
 
     /**
+     * A new activation link to the personal address on record (voiding the older ones), counted in the student's
+     * quota: what every path that sends one does (the automatic email, the helpdesk, the admin REST API).
+     *
+     * @param what what is sent, for the log
+     */
+    public static Outcome activationLink(
+            KeycloakSession session, RealmModel realm, UserModel student, URI baseUri, String what) {
+        return counted(session, realm, student, what, () -> StudentMails.sendLink(session, realm, student, baseUri));
+    }
+
+    /**
      * The guidance for a student who asked for help signing in ("1ère connexion", "forgot password"), as the
      * lifecycle decides it; not counted here.
      */

@@ -5,7 +5,6 @@ import fr.ent.keycloak.activation.afteraccess.ExpiryWarnings;
 import fr.ent.keycloak.activation.core.RetrySchedule;
 import fr.ent.keycloak.activation.internals.KeycloakInternals;
 import fr.ent.keycloak.activation.mail.CountedMail;
-import fr.ent.keycloak.activation.mail.StudentMails;
 import fr.ent.keycloak.activation.settings.ActivationSettings;
 import fr.ent.keycloak.common.AcademicCalendar;
 import fr.ent.keycloak.common.EntAttributes;
@@ -115,8 +114,7 @@ public final class LifecycleMailTask implements ScheduledTask {
         if (!session.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
             return;
         }
-        CountedMail.Outcome outcome = CountedMail.counted(
-                session, realm, user, "the activation email", () -> StudentMails.sendLink(session, realm, user, base));
+        CountedMail.Outcome outcome = CountedMail.activationLink(session, realm, user, base, "the activation email");
         recordOutcome(session, realm, user.getId(), outcome, now);
         if (outcome == CountedMail.Outcome.SENT) {
             LOG.infof(
