@@ -3,6 +3,7 @@ package fr.ent.keycloak.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import fr.ent.keycloak.it.support.EntServerTest;
 import fr.ent.keycloak.it.support.KeycloakServer;
 import fr.ent.keycloak.it.support.RunsAlongside;
 import jakarta.ws.rs.BadRequestException;
@@ -32,6 +33,8 @@ import org.keycloak.representations.idm.UserRepresentation;
  * file.
  */
 // beside the shared server's classes, one such class at a time; its own tests one after another, in this thread
+@EntServerTest
+@RunsAlongside
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(RunsAlongside.SERVERS_OF_THEIR_OWN)
 class PasswordDictionaryFailClosedIT {

@@ -3,6 +3,7 @@ package fr.ent.keycloak.it.support;
 import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -23,7 +24,12 @@ import org.openqa.selenium.WebDriver;
  * cookies, on a blank page, at 1280×900, and quit after the class).
  */
 public final class EntServerExtension
-        implements ExecutionCondition, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher {
+        implements ExecutionCondition,
+                BeforeAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(EntServerExtension.class);
@@ -58,6 +64,17 @@ public final class EntServerExtension
             }
         }
         return ConditionEvaluationResult.enabled("");
+    }
+
+    /**
+     * A class that runs alongside the others starts its servers once the shared one is up: two Keycloaks starting at
+     * once on two cores each took twice as long, and the shared server's tests, which set the pace of the run, waited.
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (alongside(context)) {
+            environment(context);
+        }
     }
 
     @Override
