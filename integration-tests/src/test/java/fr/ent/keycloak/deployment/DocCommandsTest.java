@@ -3,12 +3,10 @@ package fr.ent.keycloak.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -111,12 +109,7 @@ class DocCommandsTest {
 
     @Test
     void theStartScriptAnswersEveryOptionThePagesUse() throws IOException, InterruptedException {
-        Process help = new ProcessBuilder("bash", ROOT.resolve("start.sh").toString(), "--help")
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String text = StartScriptTest.help();
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (String command : commands()) {
