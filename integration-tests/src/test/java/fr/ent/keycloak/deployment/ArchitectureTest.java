@@ -38,7 +38,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "ent-common", Set.of(),
             "keycloak-support", Set.of("ent-common"),
-            "password-policy-provider", Set.of("ent-common"),
+            "password-policy-provider", Set.of("ent-common", "keycloak-support"),
             "enrolment-user-storage", Set.of("ent-common", "keycloak-support"),
             "activation-required-action", Set.of("ent-common", "keycloak-support"),
             "service-mappers", Set.of("ent-common", "keycloak-support"),

@@ -1,11 +1,10 @@
 package fr.ent.keycloak.password;
 
+import fr.ent.keycloak.support.StatelessFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -89,25 +88,16 @@ final class OrderedPolicyManager implements PasswordPolicyManagerProvider {
     public void close() {}
 
     /** Above Keycloak's {@code default} manager (order 0): the server's default, with no option to set. */
-    public static final class Factory implements PasswordPolicyManagerProviderFactory {
+    public static final class Factory extends StatelessFactory<PasswordPolicyManagerProvider>
+            implements PasswordPolicyManagerProviderFactory {
+
+        public Factory() {
+            super(ID);
+        }
 
         @Override
         public PasswordPolicyManagerProvider create(KeycloakSession session) {
             return new OrderedPolicyManager(session);
-        }
-
-        @Override
-        public void init(Config.Scope config) {}
-
-        @Override
-        public void postInit(KeycloakSessionFactory factory) {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String getId() {
-            return ID;
         }
 
         @Override

@@ -1,8 +1,7 @@
 package fr.ent.keycloak.password;
 
-import org.keycloak.Config;
+import fr.ent.keycloak.support.StatelessFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
@@ -11,26 +10,17 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * can show a live checklist that agrees with the server. Public and read-only: the rules are no secret, they are
  * printed on the password page anyway.
  */
-public final class PasswordRulesResourceProviderFactory implements RealmResourceProviderFactory {
+public final class PasswordRulesResourceProviderFactory extends StatelessFactory<RealmResourceProvider>
+        implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "ent-password";
+
+    public PasswordRulesResourceProviderFactory() {
+        super(PROVIDER_ID);
+    }
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new PasswordRulesResource(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {}
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
     }
 }

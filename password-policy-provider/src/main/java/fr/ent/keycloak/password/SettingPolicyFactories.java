@@ -2,12 +2,11 @@ package fr.ent.keycloak.password;
 
 import fr.ent.keycloak.password.core.Canonical;
 import fr.ent.keycloak.password.core.PasswordRulesConfig;
+import fr.ent.keycloak.support.StatelessFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
@@ -113,8 +112,8 @@ public final class SettingPolicyFactories {
     }
 
     /** A policy that only carries a parsed setting. */
-    abstract static class SettingFactory implements PasswordPolicyProviderFactory, PasswordPolicyProvider {
-        private final String id;
+    abstract static class SettingFactory extends StatelessFactory<PasswordPolicyProvider>
+            implements PasswordPolicyProviderFactory, PasswordPolicyProvider {
         private final String displayName;
         private final String configType;
         private final String defaultValue;
@@ -126,7 +125,7 @@ public final class SettingPolicyFactories {
                 String configType,
                 String defaultValue,
                 Function<String, Object> parser) {
-            this.id = id;
+            super(id);
             this.displayName = displayName;
             this.configType = configType;
             this.defaultValue = defaultValue;
@@ -157,20 +156,6 @@ public final class SettingPolicyFactories {
             } catch (RuntimeException e) {
                 throw new PasswordPolicyConfigException(displayName + ": invalid value \"" + value + "\"");
             }
-        }
-
-        @Override
-        public void init(Config.Scope config) {}
-
-        @Override
-        public void postInit(KeycloakSessionFactory factory) {}
-
-        @Override
-        public void close() {}
-
-        @Override
-        public String getId() {
-            return id;
         }
 
         @Override
