@@ -109,16 +109,15 @@ public enum RealmSetting {
         return Settings.zone(key, raw, ZoneId.of(defaultValue));
     }
 
-    /** A text setting, trimmed; the default when absent (null when it has none). */
+    /**
+     * A text setting, trimmed; the default when absent (null when it has none). An address is read as it is: it was
+     * checked when saved ({@link #check}), and a page never fails for one.
+     */
     public String text(String raw) {
         if (raw == null || raw.isBlank()) {
             return defaultValue.isEmpty() ? null : defaultValue;
         }
-        String value = raw.trim();
-        if (kind == Kind.URL) {
-            checkUrl(value);
-        }
-        return value;
+        return raw.trim();
     }
 
     /**
@@ -132,7 +131,13 @@ public enum RealmSetting {
             case YES_NO -> yesNo(raw);
             case MONTH_DAY -> monthDay(raw);
             case ZONE -> zone(raw);
-            case URL, TEXT -> text(raw);
+            case TEXT -> text(raw);
+            case URL -> {
+                String value = text(raw);
+                if (value != null) {
+                    checkUrl(value);
+                }
+            }
         }
     }
 
